@@ -1,0 +1,26 @@
+# The two set-up commands: `make site` builds content/ into output/, `make test` runs the tests.
+CONFIG ?= debug
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUTLOUD := .build/$(CONFIG)/outloud
+
+.PHONY: site test deps outloud clean
+
+## Install libcmark-dev with apt-get when pkg-config cannot find it.
+deps:
+	@pkg-config --exists libcmark || { \
+	  echo "libcmark not found by pkg-config: installing libcmark-dev with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev; }
+
+outloud: deps
+	swift build -c $(CONFIG) --product outloud
+
+## Build the sample site in content/ into output/.
+site: outloud
+	$(OUTLOUD) build --strict
+
+## Run the test suite.
+test: deps
+	swift test
+
+clean:
+	rm -rf .build output

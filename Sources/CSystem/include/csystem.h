@@ -1,0 +1,8 @@
+#ifndef OUTLOUD_CSYSTEM_H
+#define OUTLOUD_CSYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set where the system or file system cannot.
+int outloud_exchange_paths(const char *first, const char *second);
+
+#endif

@@ -1,0 +1,104 @@
+import Foundation
+
+/// What a build reads, where it writes, and how strict it is.
+public struct BuildOptions: Sendable {
+    public var contentPath = "content"
+    public var themesPath = "themes"
+    /// The theme's name; nil means `site.yml`'s `theme`, else `default`.
+    public var themeName: String?
+    public var outputPath = "output"
+    /// Overrides `site.yml`'s `base_url`.
+    public var baseURL: String?
+    public var includeDrafts = false
+    /// Warnings fail the build too.
+    public var strict = false
+    /// False for `check`: everything is validated and rendered, nothing is written.
+    public var writeOutput = true
+
+    public init() {}
+}
+
+/// The outcome of a build: its diagnostics and the counts of its summary line.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pagesWritten = 0
+    public var filesWritten = 0
+    public var notesByKind: [Kind: Int] = [:]
+    public var seconds: Double = 0
+    public var strict = false
+
+    /// False when there is an error, or a warning under `--strict`.
+    public var succeeded: Bool {
+        diagnostics.errorCount == 0 && !(strict && diagnostics.warningCount > 0)
+    }
+
+    /// `Built 112 pages from 58 notes (9 books, 5 harvests, …) in 0.21 s: 0 warnings, 0 errors.`
+    public var summary: String {
+        let notes = notesByKind.values.reduce(0, +)
+        let kinds = Kind.allCases.compactMap { kind in
+            notesByKind[kind].map { "\($0) \($0 == 1 ? kind.rawValue : kind.pluralLabel.lowercased())" }
+        }.joined(separator: ", ")
+        let verb = succeeded ? (pagesWritten > 0 ? "Built \(pagesWritten) pages from" : "Checked") : "Failed:"
+        let counts = "\(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s"), \(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s")"
+        return "\(verb) \(notes) notes\(kinds.isEmpty ? "" : " (\(kinds))") in \(String(format: "%.2f", seconds)) s: \(counts)."
+    }
+}
+
+/// The whole pipeline, in the order it runs: load → resolve → render → write.
+public enum Build {
+    public static func run(_ options: BuildOptions) async -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var report = BuildReport(strict: options.strict)
+
+        // 1. Load: data files and notes, read and rendered to HTML in parallel.
+        let output = OutputFolder(path: options.outputPath)
+        if options.writeOutput, let refusal = output.check(contentPath: options.contentPath) {
+            report.diagnostics.append(.error(refusal.message, at: SourceLocation(path: options.outputPath)))
+            return finish(report, start: start, clock: clock)
+        }
+        var content = await ContentLoader(contentPath: options.contentPath, includeDrafts: options.includeDrafts).load()
+        if let baseURL = options.baseURL {
+            content.catalog.config.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+        }
+        report.diagnostics += content.diagnostics
+        for note in content.notes { report.notesByKind[note.kind, default: 0] += 1 }
+
+        // 2. Resolve: URLs, skills, people, and the indexes every page is drawn from.
+        let site = Site(content: content)
+        report.diagnostics += site.diagnostics
+
+        // 3. Render: every page through the theme, in parallel.
+        let themeName = options.themeName ?? content.catalog.config.theme ?? "default"
+        let theme: Theme
+        switch Theme.load(name: themeName, themesPath: options.themesPath) {
+        case .success(let loaded): theme = loaded
+        case .failure(let failure):
+            report.diagnostics += failure.diagnostics
+            return finish(report, start: start, clock: clock)
+        }
+        let (pages, renderDiagnostics) = await SiteRenderer(site: site, theme: theme).render()
+        report.diagnostics += renderDiagnostics
+
+        // 4. Write: only a build without errors replaces the previous output.
+        guard options.writeOutput, report.succeeded else { return finish(report, start: start, clock: clock) }
+        var files: [String: String] = [:]
+        for asset in content.assets { files[asset] = FileIO.join(options.contentPath, asset) }
+        for (name, source) in theme.assets { files["theme/" + name] = source }
+        do {
+            report.filesWritten = try await output.write(pages: pages, files: files)
+            report.pagesWritten = pages.count
+        } catch {
+            report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
+        }
+        return finish(report, start: start, clock: clock)
+    }
+
+    private static func finish(_ report: BuildReport, start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {
+        var report = report
+        report.diagnostics = report.diagnostics.sortedForReport()
+        let elapsed = clock.now - start
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return report
+    }
+}

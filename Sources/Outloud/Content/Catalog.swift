@@ -1,0 +1,84 @@
+/// `site.yml`: the site's name and the switches that change a build.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "Learning"
+    public var description = ""
+    public var language = "en"
+    /// With a trailing slash, or nil: feeds and the sitemap need it.
+    public var baseURL: String?
+    public var repoURL: String?
+    public var theme: String?
+    public var unsafeHTML = false
+    public var openAsksWeeks = 4
+    public var pageSize = 50
+    public var fields = YAMLValue(kind: .null, line: 1, column: 1)
+
+    public init() {}
+}
+
+/// A level of the Dreyfus model of skill acquisition.
+public enum DreyfusLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+    case novice, advancedBeginner = "advanced-beginner", competent, proficient, expert
+
+    public var label: String {
+        switch self {
+        case .novice: "Novice"
+        case .advancedBeginner: "Advanced beginner"
+        case .competent: "Competent"
+        case .proficient: "Proficient"
+        case .expert: "Expert"
+        }
+    }
+
+    /// 1 (novice) … 5 (expert).
+    public var rank: Int { Self.allCases.firstIndex(of: self)! + 1 }
+
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+
+    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// An entry of `skills.yml`.
+public struct Skill: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var group: String
+    public var description: String
+    public var line: Int
+}
+
+/// An entry of `people.yml`.
+public struct Person: Sendable, Hashable {
+    public struct SkillLevel: Sendable, Hashable {
+        public var skill: String
+        public var level: DreyfusLevel
+    }
+
+    public struct Goal: Sendable, Hashable {
+        public var skill: String
+        public var level: DreyfusLevel?
+        public var by: Day?
+    }
+
+    public var id: String
+    public var name: String
+    public var role: String
+    public var email: String?
+    public var skills: [SkillLevel]
+    public var goals: [Goal]
+    public var mentorFor: [String]
+    public var line: Int
+}
+
+/// The site's data files: configuration, skill catalog and people.
+public struct Catalog: Sendable, Hashable {
+    public var config = SiteConfig()
+    public var skills: [Skill] = []
+    public var people: [Person] = []
+    /// Where `people.yml` is, for diagnostics about people.
+    public var peoplePath = "people.yml"
+
+    public init() {}
+
+    public func skill(_ id: String) -> Skill? { skills.first { $0.id == id } }
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+}

@@ -1,0 +1,83 @@
+/// Everything read from the content folder: the first stage's output.
+public struct Content: Sendable {
+    public var catalog: Catalog
+    /// Published notes (drafts only with `includeDrafts`), in path order.
+    public var notes: [Note]
+    /// Files copied as they are: `assets/…` and any other non-Markdown file, by relative path.
+    public var assets: [String]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads the content folder: data files first, then every note in parallel.
+public struct ContentLoader: Sendable {
+    public var contentPath: String
+    public var includeDrafts: Bool
+    public var files: FileIO
+    /// Notes per task; enough to amortise scheduling, small enough to balance cores.
+    public var batchSize = 64
+
+    public init(contentPath: String, includeDrafts: Bool = false, files: FileIO = .disk) {
+        self.contentPath = contentPath
+        self.includeDrafts = includeDrafts
+        self.files = files
+    }
+
+    /// The data files a content folder holds at its top: read, never published.
+    static let dataFiles: Set<String> = ["site.yml", "skills.yml", "people.yml"]
+    /// Top-level files for the people who write the content, not for the site.
+    static let ignoredTopLevelFiles: Set<String> = ["README.md"]
+
+    public func load() async -> Content {
+        var diagnostics: [Diagnostic] = []
+        guard files.isDirectory(contentPath) else {
+            diagnostics.append(.error("content folder not found (use --content to name another)", at: SourceLocation(path: contentPath)))
+            return Content(catalog: Catalog(), notes: [], assets: [], diagnostics: diagnostics)
+        }
+        let catalog = Catalog.load(from: files, contentPath: contentPath, diagnostics: &diagnostics)
+        let listing = files.listFiles(contentPath)
+        diagnostics += listing.problems
+
+        var markdownFiles: [ContentFile] = []
+        var assets: [String] = []
+        for file in listing.files {
+            let isTopLevel = !file.relativePath.contains("/")
+            if isTopLevel && (Self.dataFiles.contains(file.relativePath) || Self.ignoredTopLevelFiles.contains(file.relativePath)) {
+                continue
+            }
+            if file.relativePath.lowercased().hasSuffix(".md") {
+                markdownFiles.append(file)
+            } else if !isTopLevel {
+                assets.append(file.relativePath)
+            }
+        }
+
+        let reader = NoteReader(contentPath: contentPath, files: files,
+                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML))
+        let batches = stride(from: 0, to: markdownFiles.count, by: batchSize).map {
+            Array(markdownFiles[$0..<min($0 + batchSize, markdownFiles.count)])
+        }
+        var notes: [Note] = []
+        notes.reserveCapacity(markdownFiles.count)
+        await withTaskGroup(of: ([Note], [Diagnostic]).self) { group in
+            for batch in batches {
+                group.addTask {
+                    var notes: [Note] = []
+                    var diagnostics: [Diagnostic] = []
+                    for file in batch {
+                        let result = reader.read(file)
+                        diagnostics += result.diagnostics
+                        if let note = result.note { notes.append(note) }
+                    }
+                    return (notes, diagnostics)
+                }
+            }
+            for await (batchNotes, batchDiagnostics) in group {
+                notes += batchNotes
+                diagnostics += batchDiagnostics
+            }
+        }
+        notes.sort { $0.sourcePath < $1.sourcePath }
+        if !includeDrafts { notes.removeAll { $0.draft } }
+        return Content(catalog: catalog, notes: notes, assets: assets, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,71 @@
+/// A position in a source file: 1-based line and column (column 0 when unknown).
+public struct SourceLocation: Sendable, Hashable, Comparable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 0, column: Int = 0) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.path, a.line, a.column) < (b.path, b.line, b.column)
+    }
+}
+
+/// One problem found in the input, reported the way a compiler reports it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case warning, error
+
+        public static func < (a: Self, b: Self) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
+        Self(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation? = nil) -> Self {
+        Self(.warning, message, at: location)
+    }
+
+    /// `path:line:col: error: message`, leaving out the parts that are not known.
+    public var description: String {
+        guard let location else { return "\(severity.rawValue): \(message)" }
+        var prefix = location.path
+        if location.line > 0 {
+            prefix += ":\(location.line)"
+            if location.column > 0 { prefix += ":\(location.column)" }
+        }
+        return "\(prefix): \(severity.rawValue): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+
+    /// Diagnostics in file order, so a run's report reads the same every time.
+    public func sortedForReport() -> [Diagnostic] {
+        sorted { a, b in
+            switch (a.location, b.location) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return (a.severity, a.message) < (b.severity, b.message)
+            }
+        }
+    }
+}

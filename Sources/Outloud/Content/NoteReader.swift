@@ -1,0 +1,102 @@
+import Foundation
+
+/// Turns one Markdown file into a `Note`: front matter, fallbacks, kind fields, rendered body.
+struct NoteReader: Sendable {
+    var contentPath: String
+    var files: FileIO
+    var markdown: MarkdownOptions
+
+    /// The longest summary taken from a first paragraph, in characters.
+    static let summaryLength = 220
+
+    /// Reads the note, or returns only diagnostics when it cannot be read at all.
+    func read(_ file: ContentFile) -> (note: Note?, diagnostics: [Diagnostic]) {
+        let displayPath = FileIO.join(contentPath, file.relativePath)
+        let text: String
+        switch files.readText(displayPath) {
+        case .success(let contents): text = contents
+        case .failure(let failure):
+            return (nil, [.error(failure.message, at: SourceLocation(path: displayPath))])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text) {
+        case .success(let value): split = value
+        case .failure(let failure):
+            return (nil, [.error(failure.message, at: SourceLocation(path: displayPath, line: failure.line, column: 1))])
+        }
+        var fields = YAMLValue(kind: .map([]), line: 1, column: 1)
+        if let yaml = split.yaml {
+            switch YAMLReader.parse(yaml, lineOffset: split.yamlFirstLine - 1) {
+            case .success(let value) where value.isNull: break
+            case .success(let value) where value.entries != nil: fields = value
+            case .success(let value):
+                return (nil, [.error("front matter must be a mapping of fields (`title: …`), not \(value.typeName)",
+                                     at: SourceLocation(path: displayPath, line: value.line, column: value.column))])
+            case .failure(let failure):
+                return (nil, [.error(failure.message, at: SourceLocation(path: displayPath, line: failure.line, column: failure.column))])
+            }
+        }
+        return build(file: file, displayPath: displayPath, fields: fields, split: split)
+    }
+
+    private func build(file: ContentFile, displayPath: String, fields: YAMLValue,
+                       split: FrontMatterSplit) -> (note: Note?, diagnostics: [Diagnostic]) {
+        var reader = FieldReader(path: displayPath, map: fields)
+        let components = file.relativePath.split(separator: "/").map(String.init)
+        let folders = components.dropLast()
+        let fileStem = String((components.last ?? "").dropLast(3))
+        let section = folders.first ?? ""
+        let kind: Kind = folders.isEmpty ? .page : Kind(folder: section)
+
+        let givenTitle = reader.string("title").flatMap { $0.isEmpty ? nil : $0 }
+        var options = markdown
+        options.takeTitleFromHeading = givenTitle == nil
+        let body = MarkdownDocument.render(split.body, options: options)
+        let title = givenTitle ?? body.title ?? Self.title(fromFileName: fileStem)
+
+        var slug = Slug.make(fileStem)
+        if let slugField = reader.value("slug"), let given = reader.scalarText(slugField, field: "slug") {
+            slug = Slug.make(given)
+            if slug.isEmpty { reader.error("slug \"\(given)\" has no letters or digits", at: slugField) }
+        } else if slug.isEmpty {
+            reader.diagnostics.append(.error("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field",
+                                             at: SourceLocation(path: displayPath, line: 1, column: 1)))
+        }
+        // Free pages live at the top of the site (`/about/`); everything else under its folders.
+        let urlFolders = kind == .page ? Array(folders.dropFirst()) : Array(folders)
+        let urlPath = (urlFolders.map(Slug.make) + [slug]).filter { !$0.isEmpty }.joined(separator: "/")
+
+        var authors = reader.stringList("authors")
+        if authors.isEmpty, kind == .log, folders.count >= 2 { authors = [folders[1]] }
+        var date = reader.day("date")
+        if kind == .log, let weekValue = reader.value("week") {
+            if let text = weekValue.string, let week = ISOWeek(parsing: text) {
+                if date == nil { date = week.friday }
+            } else {
+                reader.error("`week` must be an ISO week like 2026-W47, not \(weekValue.string.map { "\"\($0)\"" } ?? weekValue.typeName)", at: weekValue)
+            }
+        }
+        let summary = reader.string("summary") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
+        let note = Note(
+            sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
+            urlPath: urlPath, title: title, date: date ?? Day(file.modified), updated: reader.day("updated"),
+            authors: authors, tags: reader.stringList("tags"), summary: summary,
+            draft: reader.bool("draft") ?? false, fields: fields, body: body)
+        KindRules.check(note, reader: &reader)
+        return (slug.isEmpty ? nil : note, reader.diagnostics)
+    }
+
+    /// `drive-kofi` → `Drive kofi`.
+    static func title(fromFileName stem: String) -> String {
+        let words = stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Cuts text at a word boundary, adding an ellipsis when anything was cut.
+    static func cut(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        let prefix = text.prefix(length)
+        let end = prefix.lastIndex(of: " ") ?? prefix.endIndex
+        return prefix[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}

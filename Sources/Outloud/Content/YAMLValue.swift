@@ -1,0 +1,168 @@
+import Foundation
+import Yams
+
+/// A YAML value with the position it came from, safe to pass between tasks.
+///
+/// Yams' `Node` is not `Sendable`; this is what the rest of the pipeline sees instead.
+public struct YAMLValue: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case null
+        /// A scalar with the type YAML resolved for it (`str`, `int`, `bool`, `float`, `timestamp`).
+        case scalar(String, type: ScalarType)
+        case list([YAMLValue])
+        case map([Entry])
+    }
+
+    public enum ScalarType: String, Sendable, Hashable {
+        case string, int, float, bool, timestamp
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        public var keyLine: Int
+        public var keyColumn: Int
+        public var value: YAMLValue
+    }
+
+    public var kind: Kind
+    /// 1-based position in the file the YAML was read from.
+    public var line: Int
+    public var column: Int
+
+    public subscript(key: String) -> YAMLValue? {
+        guard case .map(let entries) = kind else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+
+    public var string: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
+    public var entries: [Entry]? {
+        if case .map(let entries) = kind { return entries }
+        return nil
+    }
+
+    public var items: [YAMLValue]? {
+        if case .list(let items) = kind { return items }
+        return nil
+    }
+
+    public var isNull: Bool { kind == .null }
+
+    /// What a person calls this kind of value in an error message.
+    public var typeName: String {
+        switch kind {
+        case .null: "nothing"
+        case .scalar(_, let type):
+            switch type {
+            case .string: "a string"
+            case .int: "a number"
+            case .float: "a number"
+            case .bool: "true/false"
+            case .timestamp: "a date"
+            }
+        case .list: "a list"
+        case .map: "a mapping"
+        }
+    }
+}
+
+/// Parses YAML into `YAMLValue`s, with errors as diagnostics at the right line of the file.
+public enum YAMLReader {
+    /// The most nodes one document may expand to: an alias bomb stops here instead of eating memory.
+    public static let nodeBudget = 200_000
+    /// The deepest nesting one document may have.
+    public static let depthLimit = 64
+
+    public struct Failure: Error, Sendable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// Parses `text`; `lineOffset` is added to every line so positions are those of the file.
+    public static func parse(_ text: String, lineOffset: Int = 0) -> Result<YAMLValue, Failure> {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(failure(from: error, lineOffset: lineOffset))
+        } catch {
+            return .failure(Failure(message: "\(error)", line: lineOffset + 1, column: 1))
+        }
+        guard let node else { return .success(YAMLValue(kind: .null, line: lineOffset + 1, column: 1)) }
+        var budget = nodeBudget
+        do {
+            return .success(try convert(node, lineOffset: lineOffset, depth: 0, budget: &budget))
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(message: "\(error)", line: lineOffset + 1, column: 1))
+        }
+    }
+
+    private static func convert(_ node: Node, lineOffset: Int, depth: Int, budget: inout Int) throws -> YAMLValue {
+        let line = (node.mark?.line ?? 1) + lineOffset
+        let column = node.mark?.column ?? 1
+        budget -= 1
+        guard budget >= 0 else {
+            throw Failure(message: "YAML expands to more than \(nodeBudget) values (too many aliases?)", line: line, column: column)
+        }
+        guard depth < depthLimit else {
+            throw Failure(message: "YAML is nested more than \(depthLimit) levels deep", line: line, column: column)
+        }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLValue(kind: scalarKind(scalar, tag: node.tag.description), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                items.append(try convert(item, lineOffset: lineOffset, depth: depth + 1, budget: &budget))
+            }
+            return YAMLValue(kind: .list(items), line: line, column: column)
+        case .mapping(let mapping):
+            var entries: [YAMLValue.Entry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                let keyText = key.scalar?.string ?? "\(key)"
+                entries.append(YAMLValue.Entry(
+                    key: keyText, keyLine: (key.mark?.line ?? 1) + lineOffset, keyColumn: key.mark?.column ?? 1,
+                    value: try convert(value, lineOffset: lineOffset, depth: depth + 1, budget: &budget)))
+            }
+            return YAMLValue(kind: .map(entries), line: line, column: column)
+        case .alias:
+            // compose() resolves aliases to the anchored node; a bare alias should not reach here.
+            throw Failure(message: "unresolved YAML alias", line: line, column: column)
+        }
+    }
+
+    /// `tag` is the resolved tag (`Node.tag` resolves implicit ones; `Scalar.tag` does not).
+    private static func scalarKind(_ scalar: Node.Scalar, tag: String) -> YAMLValue.Kind {
+        switch Tag.Name(rawValue: tag) {
+        case .null: .null
+        case .bool: .scalar(scalar.string, type: .bool)
+        case .int: .scalar(scalar.string, type: .int)
+        case .float: .scalar(scalar.string, type: .float)
+        case .timestamp: .scalar(scalar.string, type: .timestamp)
+        default: .scalar(scalar.string, type: .string)
+        }
+    }
+
+    private static func failure(from error: YamlError, lineOffset: Int) -> Failure {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            return Failure(message: message, line: mark.line + lineOffset, column: mark.column)
+        case .reader(let problem, _, _, _):
+            return Failure(message: "invalid YAML: \(problem)", line: lineOffset + 1, column: 1)
+        default:
+            return Failure(message: "invalid YAML: \(error)", line: lineOffset + 1, column: 1)
+        }
+    }
+}

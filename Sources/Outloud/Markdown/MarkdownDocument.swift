@@ -1,0 +1,184 @@
+import CCmark
+import Foundation
+
+/// Options for turning one Markdown body into HTML.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Keep raw HTML and unsafe URLs (`site.yml`'s `unsafe_html: true`).
+    public var unsafeHTML: Bool = false
+    /// Take the title from the first level-1 heading and leave that heading out of the body.
+    public var takeTitleFromHeading: Bool = false
+
+    public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false) {
+        self.unsafeHTML = unsafeHTML
+        self.takeTitleFromHeading = takeTitleFromHeading
+    }
+}
+
+/// A heading of a rendered body, with the id it was given in the HTML.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    /// 1-based line in the Markdown body.
+    public var line: Int
+}
+
+/// Everything the rest of the pipeline needs from a Markdown body; no C pointer leaves the wrapper.
+public struct RenderedMarkdown: Sendable, Hashable {
+    public var html: String
+    /// The first level-1 heading's text when `takeTitleFromHeading` was set and one existed.
+    public var title: String?
+    public var headings: [Heading]
+    /// The first paragraph as plain text.
+    public var firstParagraph: String
+    public var wordCount: Int
+}
+
+/// The single owner of a cmark tree: parsed once, edited in place, rendered, freed exactly once.
+///
+/// Only this file and its extensions touch cmark; the tree never leaves the owner, which is
+/// `~Copyable` so the root cannot be freed twice.
+struct MarkdownDocument: ~Copyable {
+    private let root: OpaquePointer
+
+    init(_ source: String, smart: Bool = true) {
+        var options = CMARK_OPT_DEFAULT
+        if smart { options |= CMARK_OPT_SMART }
+        // The length is the UTF-8 byte count, not strlen: a NUL byte must not cut the note short.
+        let byteCount = source.utf8.count
+        root = source.withCString { cmark_parse_document($0, byteCount, options) }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Runs the whole wrapper: title, heading ids, HTML, summary text and word count.
+    static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
+        let document = MarkdownDocument(source)
+        let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
+        let firstParagraph = document.firstParagraphText()
+        let wordCount = document.wordCount()
+        let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
+        let html = document.html(unsafeHTML: options.unsafeHTML)
+        return RenderedMarkdown(
+            html: html, title: title, headings: headings,
+            firstParagraph: firstParagraph, wordCount: wordCount)
+    }
+
+    /// The document as HTML; cmark's safe mode omits raw HTML and unsafe URLs unless asked.
+    func html(unsafeHTML: Bool) -> String {
+        Self.renderHTML(root, unsafeHTML: unsafeHTML)
+    }
+
+    static func renderHTML(_ node: OpaquePointer, unsafeHTML: Bool) -> String {
+        let options = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        guard let buffer = cmark_render_html(node, options) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// Removes the first top-level `# ` heading and returns its text.
+    func removeTitleHeading() -> String? {
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 1 {
+                let text = Self.plainText(of: current)
+                cmark_node_unlink(current)
+                cmark_node_free(current)
+                return text.isEmpty ? nil : text
+            }
+            node = cmark_node_next(current)
+        }
+        return nil
+    }
+
+    /// The plain text of the first top-level paragraph, whitespace folded.
+    func firstParagraphText() -> String {
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH {
+                return Self.plainText(of: current)
+            }
+            node = cmark_node_next(current)
+        }
+        return ""
+    }
+
+    /// Words in text, code spans and code blocks: the basis of the reading time.
+    ///
+    /// A word may span inline nodes (`*three*.` is one word in three nodes), so the
+    /// in-a-word state carries across them and resets only at breaks and block edges.
+    func wordCount() -> Int {
+        var counter = WordCounter()
+        forEachNode { node, _ in
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { counter.feed(literal) }
+            case CMARK_NODE_CODE_BLOCK:
+                counter.boundary()
+                if let literal = cmark_node_get_literal(node) { counter.feed(literal) }
+                counter.boundary()
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                counter.boundary()
+            default:
+                if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { counter.boundary() }
+            }
+        }
+        return counter.count
+    }
+
+    /// Calls `body` for every node in document order with cmark's enter/exit events.
+    ///
+    /// cmark allows a node to be changed only after its EXIT event (or the ENTER event of a
+    /// leaf): the iterator has already computed its next position by then.
+    func forEachNode(_ body: (OpaquePointer, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            body(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// Text, code and line breaks under `node`, with runs of whitespace folded to one space.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+}
+
+/// Counts runs of non-space bytes fed to it in pieces.
+struct WordCounter {
+    private(set) var count = 0
+    private var inWord = false
+
+    mutating func boundary() { inWord = false }
+
+    mutating func feed(_ literal: UnsafePointer<CChar>) {
+        var pointer = literal
+        while pointer.pointee != 0 {
+            let byte = UInt8(bitPattern: pointer.pointee)
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+            pointer += 1
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Every page the site will have, decided before anything is rendered, with URL clashes found.
+struct SitePlan: Sendable {
+    var pages: [PageSpec] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(site: Site) {
+        pages.append(.home)
+        for section in site.sections {
+            let count = site.bySection[section]?.count ?? 0
+            let pageCount = max(1, (count + site.catalog.config.pageSize - 1) / site.catalog.config.pageSize)
+            for page in 1...pageCount { pages.append(.section(section, page: page)) }
+        }
+        pages.append(.skills)
+        pages += site.catalog.skills.map { .skill($0.id) }
+        pages.append(.people)
+        pages += site.catalog.people.map { .person($0.id) }
+        pages.append(.notFound)
+        // Generated pages first: a note that takes one of their URLs is the one reported.
+        pages += site.notes.indices.map { .note($0) }
+
+        var owners: [String: PageSpec] = [:]
+        var kept: [PageSpec] = []
+        for page in pages {
+            let path = page.outputPath(in: site)
+            // Compare case-insensitively: on a case-insensitive disk or server they would clash.
+            if let owner = owners[path.lowercased()] {
+                let location: SourceLocation? = if case .note(let index) = page { site.notes[index].location(of: "slug") } else { nil }
+                diagnostics.append(.error("\(page.origin(in: site)) and \(owner.origin(in: site)) both have the URL /\(page.urlPath(in: site))/", at: location))
+                continue
+            }
+            owners[path.lowercased()] = page
+            kept.append(page)
+        }
+        pages = kept
+    }
+}

@@ -1,0 +1,146 @@
+/// The values of each kind of page: which template, which title, which data.
+extension SiteRenderer {
+    /// How many notes the home page lists as latest.
+    static let homeLatest = 12
+    /// How many harvests and debates the home page lists.
+    static let homeRecent = 4
+
+    func pageValues(_ spec: PageSpec) -> (template: String, title: String, values: TemplateValue) {
+        switch spec {
+        case .home: homeValues()
+        case .note(let index): ("note", site.notes[index].title, ["note": models.notePage(index)])
+        case .section(let section, let page): sectionValues(section, page: page)
+        case .skills: ("skills", "Skills", ["groups": skillGroups()])
+        case .skill(let id): skillValues(id)
+        case .people: peopleValues()
+        case .person(let id): personValues(id)
+        case .notFound: ("404", "Page not found", [:])
+        }
+    }
+
+    private func homeValues() -> (String, String, TemplateValue) {
+        let listed = site.notes.indices.filter { site.notes[$0].kind != .page }
+        return ("home", site.catalog.config.title, [
+            "description": .string(site.catalog.config.description),
+            "latest": models.cards(Array(listed.prefix(Self.homeLatest))),
+            "harvests": models.cards(Array((site.byKind[.harvest] ?? []).prefix(Self.homeRecent))),
+            "debates": models.cards(Array((site.byKind[.debate] ?? []).prefix(Self.homeRecent))),
+            "skillGroups": skillGroups(),
+            "noteCount": .int(listed.count),
+            "skillCount": .int(site.catalog.skills.count),
+            "peopleCount": .int(site.catalog.people.count),
+        ])
+    }
+
+    private func sectionValues(_ section: String, page: Int) -> (String, String, TemplateValue) {
+        let indexes = site.bySection[section] ?? []
+        let size = site.catalog.config.pageSize
+        let pageCount = max(1, (indexes.count + size - 1) / size)
+        let slice = Array(indexes.dropFirst((page - 1) * size).prefix(size))
+        let title = sectionTitle(section)
+        return ("list", page > 1 ? "\(title) (page \(page) of \(pageCount))" : title, [
+            "heading": .string(title),
+            "section": .string(section),
+            "kind": .string(Kind(folder: section).rawValue),
+            "notes": models.cards(slice),
+            "count": .int(indexes.count),
+            "pagination": pageCount <= 1 ? .null : [
+                "current": .int(page),
+                "total": .int(pageCount),
+                "prevURL": page > 1 ? .string(ViewModels.sectionURL(section, page: page - 1)) : .null,
+                "nextURL": page < pageCount ? .string(ViewModels.sectionURL(section, page: page + 1)) : .null,
+            ],
+        ])
+    }
+
+    /// The catalog by group (groups in order of first appearance), each skill with its note count.
+    func skillGroups() -> TemplateValue {
+        var order: [String] = []
+        var groups: [String: [TemplateValue]] = [:]
+        for skill in site.catalog.skills {
+            if groups[skill.group] == nil { order.append(skill.group) }
+            groups[skill.group, default: []].append([
+                "id": .string(skill.id),
+                "name": .string(skill.name),
+                "url": .string(ViewModels.skillURL(skill.id)),
+                "description": .string(skill.description),
+                "count": .int(site.bySkill[skill.id]?.count ?? 0),
+            ])
+        }
+        return .list(order.map { ["name": .string($0), "skills": .list(groups[$0] ?? [])] })
+    }
+
+    private func skillValues(_ id: String) -> (String, String, TemplateValue) {
+        guard let skill = site.catalog.skill(id) else { return ("skill", id, [:]) }
+        let indexes = site.bySkill[id] ?? []
+        let resources = indexes.filter { site.notes[$0].kind == .resource }
+        var byKind: [TemplateValue] = []
+        for kind in Kind.allCases where kind != .resource {
+            let notes = indexes.filter { site.notes[$0].kind == kind }
+            if !notes.isEmpty {
+                byKind.append(["label": .string(kind.pluralLabel), "notes": models.cards(notes)])
+            }
+        }
+        let people: [TemplateValue] = site.catalog.people.compactMap { person in
+            let level = person.skills.first { $0.skill == id }?.level
+            let mentors = person.mentorFor.contains(id)
+            guard level != nil || mentors else { return nil }
+            return [
+                "name": .string(person.name), "url": .string(ViewModels.personURL(person.id)),
+                "levelLabel": TemplateValue(level?.label), "level": TemplateValue(level?.rawValue),
+                "mentor": .bool(mentors),
+            ]
+        }
+        return ("skill", skill.name, [
+            "skill": [
+                "id": .string(skill.id), "name": .string(skill.name),
+                "group": .string(skill.group), "description": .string(skill.description),
+            ],
+            "resources": models.cards(resources),
+            "kinds": .list(byKind),
+            "people": .list(people),
+            "count": .int(indexes.count),
+        ])
+    }
+
+    private func peopleValues() -> (String, String, TemplateValue) {
+        let people: [TemplateValue] = site.catalog.people.map { person in
+            [
+                "name": .string(person.name), "url": .string(ViewModels.personURL(person.id)),
+                "role": .string(person.role), "count": .int(site.byPerson[person.id]?.count ?? 0),
+                "skills": .list(person.skills.sorted { $0.level > $1.level }.prefix(4).map { ViewModels.skillLink($0.skill, catalog: site.catalog) }),
+            ]
+        }
+        return ("people", "People", ["people": .list(people)])
+    }
+
+    private func personValues(_ id: String) -> (String, String, TemplateValue) {
+        guard let person = site.catalog.person(id) else { return ("person", id, [:]) }
+        let catalog = site.catalog
+        let indexes = site.byPerson[id] ?? []
+        let skills: [TemplateValue] = person.skills.map { entry in
+            guard case .object(var link) = ViewModels.skillLink(entry.skill, catalog: catalog) else { return .null }
+            link["level"] = .string(entry.level.rawValue)
+            link["levelLabel"] = .string(entry.level.label)
+            return .object(link)
+        }
+        let goals: [TemplateValue] = person.goals.map { goal in
+            [
+                "skill": ViewModels.skillLink(goal.skill, catalog: catalog),
+                "levelLabel": TemplateValue(goal.level?.label),
+                "by": TemplateValue(goal.by?.longText),
+            ]
+        }
+        return ("person", person.name, [
+            "person": [
+                "id": .string(person.id), "name": .string(person.name), "role": .string(person.role),
+                "email": TemplateValue(person.email.flatMap { $0.isEmpty ? nil : $0 }),
+            ],
+            "skills": .list(skills),
+            "goals": .list(goals),
+            "mentorFor": .list(person.mentorFor.map { ViewModels.skillLink($0, catalog: catalog) }),
+            "notes": models.cards(indexes.filter { site.notes[$0].kind != .log }),
+            "logs": models.cards(indexes.filter { site.notes[$0].kind == .log }),
+        ])
+    }
+}

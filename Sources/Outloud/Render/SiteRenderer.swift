@@ -1,0 +1,98 @@
+/// Renders every planned page through the theme, in parallel across cores.
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let theme: Theme
+    let models: ViewModels
+    let plan: SitePlan
+    /// Pages per task.
+    var batchSize = 32
+
+    init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        models = ViewModels(site: site)
+        plan = SitePlan(site: site)
+    }
+
+    /// All pages in plan order, and the diagnostics of planning and rendering.
+    func render() async -> (pages: [Page], diagnostics: [Diagnostic]) {
+        let specs = plan.pages
+        let batches = stride(from: 0, to: specs.count, by: batchSize).map { start in
+            (start, Array(specs[start..<min(start + batchSize, specs.count)]))
+        }
+        var results: [(Int, [Page], [Diagnostic])] = []
+        await withTaskGroup(of: (Int, [Page], [Diagnostic]).self) { group in
+            for (start, batch) in batches {
+                group.addTask {
+                    var pages: [Page] = []
+                    var diagnostics: [Diagnostic] = []
+                    for spec in batch {
+                        do throws(Theme.RenderError) {
+                            pages.append(try renderPage(spec))
+                        } catch {
+                            diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
+                                                      at: SourceLocation(path: FileIO.join("themes", theme.name))))
+                        }
+                    }
+                    return (start, pages, diagnostics)
+                }
+            }
+            for await result in group { results.append(result) }
+        }
+        results.sort { $0.0 < $1.0 }
+        return (results.flatMap(\.1), plan.diagnostics + results.flatMap(\.2))
+    }
+
+    func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> Page {
+        let urlPath = spec.urlPath(in: site)
+        let (template, title, values) = pageValues(spec)
+        var context: [String: TemplateValue] = [
+            "root": .string(spec == .notFound ? "" : relativeRoot(forURLPath: urlPath)),
+            "site": siteValues,
+            "nav": navigation(current: spec),
+            "page": [
+                "title": .string(title),
+                "isHome": .bool(spec == .home),
+                "canonical": TemplateValue(site.catalog.config.baseURL.map { spec == .notFound ? $0 + "404.html" : $0 + (urlPath.isEmpty ? "" : urlPath + "/") }),
+            ],
+            "generator": .string("Outloud \(BuildInfo.version)"),
+        ]
+        if case .object(let fields) = values {
+            for (key, value) in fields { context[key] = value }
+        }
+        return Page(path: spec.outputPath(in: site), contents: try theme.render(template, .object(context)))
+    }
+
+    private var siteValues: TemplateValue {
+        let config = site.catalog.config
+        return [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "language": .string(config.language),
+            "baseURL": TemplateValue(config.baseURL),
+        ]
+    }
+
+    /// The header's links: one per folder section, then skills and people.
+    private func navigation(current: PageSpec) -> TemplateValue {
+        var items: [TemplateValue] = []
+        for section in site.sections {
+            let isCurrent: Bool = switch current {
+            case .section(let s, _): s == section
+            case .note(let index): site.notes[index].section == section
+            default: false
+            }
+            items.append(["label": .string(sectionTitle(section)), "url": .string(ViewModels.sectionURL(section)), "current": .bool(isCurrent)])
+        }
+        let inSkills: Bool = switch current { case .skills, .skill: true; default: false }
+        let inPeople: Bool = switch current { case .people, .person: true; default: false }
+        items.append(["label": "Skills", "url": "skills/", "current": .bool(inSkills)])
+        items.append(["label": "People", "url": "people/", "current": .bool(inPeople)])
+        return .list(items)
+    }
+
+    func sectionTitle(_ section: String) -> String {
+        let kind = Kind(folder: section)
+        return kind == .note ? NoteReader.title(fromFileName: section) : kind.pluralLabel
+    }
+}

@@ -1,0 +1,54 @@
+import Mustache
+
+/// A view-model value handed to Mustache: `Sendable`, looked up by dictionary, never by `Mirror`.
+///
+/// Empty strings and empty lists are falsy in sections, so a template can write
+/// `{{#summary}}<p>{{summary}}</p>{{/summary}}`.
+public enum TemplateValue: Sendable, Hashable {
+    case string(String)
+    /// Already-safe HTML (rendered Markdown); templates write it with `{{{…}}}`.
+    case html(String)
+    case bool(Bool)
+    case int(Int)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    case null
+
+    public subscript(key: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// A string, or null when there is none (so sections skip it).
+    public init(_ text: String?) { self = text.map { .string($0) } ?? .null }
+}
+
+extension TemplateValue: MustacheParent, MustacheCustomRepresentation {
+    public func child(named name: String) -> Any? {
+        if case .object(let fields) = self { return fields[name] }
+        return nil
+    }
+
+    public var representation: Any? {
+        switch self {
+        case .string(let text), .html(let text): text.isEmpty ? nil : text
+        case .bool(let value): value
+        case .int(let value): value
+        case .list(let items): items
+        case .object: self
+        case .null: nil
+        }
+    }
+}

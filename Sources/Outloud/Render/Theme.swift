@@ -1,0 +1,126 @@
+import Foundation
+import Mustache
+
+/// A loaded theme: its Mustache templates (the site's own, falling back to `default`) and
+/// the asset files to copy.
+public struct Theme: Sendable {
+    public var name: String
+    public var library: MustacheLibrary
+    /// Template names available, for checks.
+    public var templateNames: Set<String>
+    /// Asset files: output path (relative to `assets/`) → source file, the theme's own winning.
+    public var assets: [String: String]
+
+    /// The templates every theme must end up with (its own or the default's).
+    public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "404"]
+
+    /// Loads `themesPath/name`, filling in what it lacks from `themesPath/default`.
+    public static func load(name: String, themesPath: String) -> Result<Theme, LoadFailure> {
+        let themePath = FileIO.join(themesPath, name)
+        guard FileIO.disk.isDirectory(themePath) else {
+            let known = (try? FileManager.default.contentsOfDirectory(atPath: themesPath))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
+            let hint = known.isEmpty ? "" : " (themes found: \(known.joined(separator: ", ")))"
+            return .failure(LoadFailure(diagnostics: [.error("theme \"\(name)\" not found\(hint)", at: SourceLocation(path: themePath))]))
+        }
+        var layers = [themePath]
+        let defaultPath = FileIO.join(themesPath, "default")
+        if name != "default", FileIO.disk.isDirectory(defaultPath) { layers.insert(defaultPath, at: 0) }
+
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: (path: String, text: String)] = [:]
+        var assets: [String: String] = [:]
+        for layer in layers {
+            for (templateName, path) in files(in: FileIO.join(layer, "templates"), extension: "mustache") {
+                switch FileIO.disk.readText(path) {
+                case .success(let text): sources[templateName] = (path, text)
+                case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(path: path)))
+                }
+            }
+            for (assetName, path) in files(in: FileIO.join(layer, "assets"), extension: nil) {
+                assets[assetName] = path
+            }
+        }
+
+        var library = MustacheLibrary()
+        for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax error: \(error.error)",
+                                          at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(path: source.path)))
+            }
+        }
+        let names = Set(sources.keys)
+        for required in requiredTemplates where !names.contains(required) {
+            diagnostics.append(.error("theme has no \"\(required)\" template (templates/\(required).mustache)", at: SourceLocation(path: themePath)))
+        }
+        // swift-mustache renders a missing partial or parent as "": find them before rendering.
+        for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(in: source.text) where !names.contains(reference.name) {
+                diagnostics.append(.error("template \"\(templateName)\" uses \"\(reference.name)\", which does not exist",
+                                          at: SourceLocation(path: source.path, line: reference.line, column: reference.column)))
+            }
+        }
+        guard diagnostics.isEmpty else { return .failure(LoadFailure(diagnostics: diagnostics)) }
+        return .success(Theme(name: name, library: library, templateNames: names, assets: assets))
+    }
+
+    /// Renders a template, failing loudly where swift-mustache would return nothing.
+    public func render(_ template: String, _ context: TemplateValue) throws(RenderError) -> String {
+        guard let output = library.render(context, withTemplate: template) else {
+            throw RenderError(message: "theme has no \"\(template)\" template")
+        }
+        return output
+    }
+
+    /// Why a theme could not be loaded: every problem found, not just the first.
+    public struct LoadFailure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    public struct RenderError: Error, Sendable {
+        public var message: String
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their positions.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var references: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let marker = afterOpen.first, marker == ">" || marker == "<" else {
+                    rest = afterOpen
+                    continue
+                }
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    references.append((name, lineIndex + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+
+    /// Files under a folder by name relative to it (without `extension` when one is given).
+    static func files(in folder: String, extension ext: String?) -> [(String, String)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [(String, String)] = []
+        while let relative = enumerator.nextObject() as? String {
+            let path = FileIO.join(folder, relative)
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  !FileIO.disk.isDirectory(path) else { continue }
+            if let ext {
+                guard relative.hasSuffix("." + ext) else { continue }
+                found.append((String(relative.dropLast(ext.count + 1)), path))
+            } else {
+                found.append((relative, path))
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+}

@@ -1,0 +1,46 @@
+/// The resolved site: notes with their URLs, and the indexes every page is drawn from.
+///
+/// Built once from `Content`; after this stage nothing is read from disk and nothing is parsed.
+public struct Site: Sendable {
+    public var catalog: Catalog
+    /// Every published note, newest first (ties by title, then path: deterministic).
+    public var notes: [Note]
+    /// Note indexes (into `notes`) per kind, per first folder, per skill and per person, newest first.
+    public var byKind: [Kind: [Int]] = [:]
+    public var bySection: [String: [Int]] = [:]
+    public var bySkill: [String: [Int]] = [:]
+    public var byPerson: [String: [Int]] = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    /// The folder sections that get a list page, in a fixed order: kinds first, then by name.
+    public var sections: [String] {
+        bySection.keys.filter { !$0.isEmpty && $0 != "pages" }.sorted { a, b in
+            let kindA = Kind(folder: a), kindB = Kind(folder: b)
+            return kindA != kindB ? kindA < kindB : a < b
+        }
+    }
+
+    public init(content: Content) {
+        catalog = content.catalog
+        notes = content.notes.sorted(by: Self.newestFirst)
+        diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
+        for (index, note) in notes.enumerated() {
+            byKind[note.kind, default: []].append(index)
+            bySection[note.section, default: []].append(index)
+            for tag in Set(note.tags) where catalog.skill(tag) != nil {
+                bySkill[tag, default: []].append(index)
+            }
+            for author in Set(note.authors) where catalog.person(author) != nil {
+                byPerson[author, default: []].append(index)
+            }
+        }
+    }
+
+    static func newestFirst(_ a: Note, _ b: Note) -> Bool {
+        if a.date != b.date { return (a.date ?? Day(ordinal: 0)) > (b.date ?? Day(ordinal: 0)) }
+        if a.title != b.title { return a.title < b.title }
+        return a.sourcePath < b.sourcePath
+    }
+
+    public func notes(_ indexes: [Int]?) -> [Note] { (indexes ?? []).map { notes[$0] } }
+}

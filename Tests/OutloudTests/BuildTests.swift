@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import Outloud
+
+/// End to end through the library: fixture sites in, pages and diagnostics out.
+@Suite struct ValidSiteTests {
+    @Test func buildsEveryPageOfTheValidFixture() async throws {
+        let build = await FixtureBuild("valid")
+        #expect(build.diagnostics == [])
+        #expect(build.report.succeeded)
+        let expected = [
+            "index.html", "404.html",
+            "books/drive/index.html", "books/untitled-heading/index.html",
+            "harvests/swift-conf/index.html", "debates/tests-first/index.html",
+            "logs/ana/2026-w45/index.html", "resources/swift-book/index.html",
+            "about/index.html", "guilds/charter/index.html",
+            "books/index.html", "harvests/index.html", "debates/index.html", "logs/index.html",
+            "resources/index.html", "guilds/index.html",
+            "skills/index.html", "skills/swift/index.html", "skills/testing/index.html", "skills/facilitation/index.html",
+            "people/index.html", "people/ana/index.html", "people/ben/index.html",
+            "assets/pic.svg", "theme/style.css", OutputFolder.markerName,
+        ]
+        for path in expected {
+            #expect(build.folder.exists("output/" + path), "missing \(path)")
+        }
+        #expect(!build.folder.exists("output/books/draft/index.html"), "drafts are left out by default")
+        #expect(build.report.pagesWritten == 23)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages
+    }
+
+    @Test func notePageShowsTitleAuthorsSkillsPanelAndBody() async throws {
+        let build = await FixtureBuild("valid")
+        let page = try #require(build.page("books/drive/index.html"))
+        #expect(page.contains("<title>Drive · Fixture Learning</title>"))
+        #expect(page.contains("<h1>Drive</h1>"))
+        #expect(page.contains(#"<a href="../../people/ana/">Ana Lima</a>"#))
+        #expect(page.contains(#"<a class="tag" href="../../skills/testing/">Testing</a>"#))
+        #expect(page.contains("<time datetime=\"2026-03-01\">1 March 2026</time>"))
+        #expect(page.contains("★★★★☆"))
+        #expect(page.contains("<p>Motivation is <em>intrinsic</em>.</p>"))
+        #expect(page.contains(#"<h2 id="autonomy">Autonomy"#))
+        #expect(page.contains(#"href="../../theme/style.css""#))
+    }
+
+    @Test func titleFromHeadingIsNotRepeatedInTheBody() async throws {
+        let build = await FixtureBuild("valid")
+        let page = try #require(build.page("books/untitled-heading/index.html"))
+        #expect(page.contains("<h1>Title From Heading</h1>"))
+        #expect(page.components(separatedBy: "Title From Heading").count == 3)  // <title> and <h1> only
+    }
+
+    @Test func kindPanelsShowTheirFields() async throws {
+        let build = await FixtureBuild("valid")
+        let harvest = try #require(build.page("harvests/swift-conf/index.html"))
+        #expect(harvest.contains("<td>Try strict concurrency</td><td><a href=\"../../people/ana/\">Ana Lima</a>"))
+        #expect(harvest.contains("1 June 2026"))
+        let debate = try #require(build.page("debates/tests-first/index.html"))
+        #expect(debate.contains("This house writes tests first"))
+        #expect(debate.contains(#"<a href="https://example.com/tdd">TDD is dead</a>"#))
+        let log = try #require(build.page("logs/ana/2026-w45/index.html"))
+        #expect(log.contains("Who knows cmark?"))
+        #expect(log.contains("6 November 2026"), "a log's date is the Friday of its week")
+        #expect(log.contains(#"<a href="../../../people/ana/">Ana Lima</a>"#), "the author comes from logs/<person>/")
+        let resource = try #require(build.page("resources/swift-book/index.html"))
+        #expect(resource.contains(#"<a href="https://docs.swift.org/swift-book/">"#))
+        #expect(resource.contains("Novice"))
+    }
+
+    @Test func listsArePaginatedNewestFirst() async throws {
+        let build = await FixtureBuild("valid")  // paginate: 2
+        let books = try #require(build.page("books/index.html"))
+        #expect(books.range(of: "Drive")!.lowerBound < books.range(of: "Title From Heading")!.lowerBound)
+        let skills = try #require(build.page("skills/facilitation/index.html"))
+        #expect(skills.contains("Drive") && skills.contains("Title From Heading"))
+        #expect(skills.contains("Ben Ode"))
+    }
+
+    @Test func draftsAreBuiltOnRequest() async throws {
+        let build = await FixtureBuild("valid") { $0.includeDrafts = true }
+        #expect(build.folder.exists("output/books/draft/index.html"))
+    }
+
+    @Test func homeListsLatestNotesAndSkillsWithCounts() async throws {
+        let build = await FixtureBuild("valid")
+        let home = try #require(build.page("index.html"))
+        #expect(home.contains(#"<a href="books/drive/">Drive</a>"#))
+        #expect(home.contains(#"<a href="harvests/swift-conf/">Swift Conference</a>"#))
+        #expect(!home.contains("about/"), "free pages are not listed as notes")
+    }
+}
+
+/// Invalid sites: every problem is a diagnostic at its line, and nothing is written.
+@Suite struct InvalidSiteTests {
+    @Test func malformedYAMLPointsAtTheLineInTheNote() async {
+        let build = await FixtureBuild("invalid-yaml")
+        #expect(!build.report.succeeded)
+        #expect(build.diagnostics.count == 1)
+        #expect(build.diagnostics.first?.hasPrefix("books/broken.md:4:") == true, "\(build.diagnostics)")
+        #expect(build.diagnostics.first?.contains("error: invalid YAML") == true)
+        #expect(!build.folder.exists("output"))
+    }
+
+    @Test func frontMatterThatNeverCloses() async {
+        let build = await FixtureBuild("unclosed-front-matter")
+        #expect(build.diagnostics == ["books/open.md:1:1: error: front matter starts with `---` but never closes (add a `---` line after it)"])
+    }
+
+    @Test func tagsThatAreAStringInsteadOfAList() async {
+        let build = await FixtureBuild("tags-not-a-list")
+        #expect(build.diagnostics == ["books/tags.md:3:7: error: `tags` must be a list, like `tags: [swift]`"])
+    }
+
+    @Test func twoNotesWithOneURLNameBothFiles() async {
+        let build = await FixtureBuild("duplicate-url")
+        #expect(build.diagnostics.count == 1)
+        let message = build.diagnostics.first ?? ""
+        #expect(message.contains("error:"))
+        #expect(message.contains("books/one.md") && message.contains("books/same.md"))
+        #expect(message.contains("/books/same/"))
+    }
+
+    @Test func templateSyntaxErrorIsReportedAtItsLine() async {
+        let build = await FixtureBuild("broken-theme", theme: "broken")
+        #expect(build.diagnostics.count == 1)
+        let message = build.diagnostics.first ?? ""
+        #expect(message.contains("themes/broken/templates/note.mustache:5:"), "\(message)")
+        #expect(message.contains("error: template syntax error"))
+    }
+
+    @Test func missingPartialIsAnErrorNotAnEmptyString() async {
+        let build = await FixtureBuild("missing-partial", theme: "nopartial")
+        #expect(build.diagnostics.count == 1)
+        let message = build.diagnostics.first ?? ""
+        #expect(message.contains("themes/nopartial/templates/note.mustache:3:1: error:"), "\(message)")
+        #expect(message.contains("\"partials/nowhere\""))
+    }
+
+    @Test func unknownThemeListsTheThemesThereAre() async {
+        let build = await FixtureBuild("valid", theme: "nope")
+        #expect(build.diagnostics.count == 1)
+        #expect(build.diagnostics.first?.contains("error: theme \"nope\" not found (themes found: default)") == true)
+    }
+
+    @Test func missingContentFolder() async {
+        let folder = TemporaryFolder()
+        var options = BuildOptions()
+        options.contentPath = folder.path + "/nowhere"
+        options.outputPath = folder.path + "/output"
+        options.themesPath = Repository.themes.path
+        let report = await Build.run(options)
+        #expect(report.diagnostics.map(\.message) == ["content folder not found (use --content to name another)"])
+        #expect(!report.succeeded)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputAlone() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\n---\nFirst.\n")
+        var options = BuildOptions()
+        options.contentPath = folder.path + "/content"
+        options.outputPath = folder.path + "/output"
+        options.themesPath = Repository.themes.path
+        #expect(await Build.run(options).succeeded)
+        let before = try #require(folder.read("output/books/a/index.html"))
+        folder.write("content/books/a.md", "---\ntitle: [A\n---\nSecond.\n")
+        #expect(await !Build.run(options).succeeded)
+        #expect(folder.read("output/books/a/index.html") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["content", "output"],
+                "no staging folder is left behind")
+    }
+
+    @Test func warningsFailOnlyUnderStrict() async {
+        let folder = TemporaryFolder()
+        folder.write("content/skills.yml", "- id: swift\n  name: Swift\n")
+        folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\n---\nBody.\n")
+        var options = BuildOptions()
+        options.contentPath = folder.path + "/content"
+        options.outputPath = folder.path + "/output"
+        options.themesPath = Repository.themes.path
+        let relaxed = await Build.run(options)
+        #expect(relaxed.succeeded)
+        #expect(relaxed.diagnostics.map(\.description) == [
+            "\(folder.path)/content/books/a.md:3:8: warning: tag \"swfit\" is not a skill in skills.yml (did you mean \"swift\"?)",
+        ])
+        options.strict = true
+        #expect(await !Build.run(options).succeeded)
+    }
+}

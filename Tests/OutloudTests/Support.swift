@@ -1,0 +1,79 @@
+import Foundation
+@testable import Outloud
+
+/// Paths of the repository, found from this file so tests run from any folder.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    static let themes = root.appendingPathComponent("themes")
+}
+
+/// A fresh temporary folder per test, removed when the value is released.
+final class TemporaryFolder: @unchecked Sendable {
+    let url: URL
+    var path: String { url.path }
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("outloud-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `contents` at a relative path, creating folders.
+    func write(_ relative: String, _ contents: String) {
+        let file = url.appendingPathComponent(relative)
+        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(contents.utf8).write(to: file)
+    }
+
+    func read(_ relative: String) -> String? {
+        try? String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
+    }
+}
+
+/// Builds a fixture site (`Tests/Fixtures/<name>/content`) into a temporary folder, with the
+/// repository's default theme plus any themes the fixture brings.
+struct FixtureBuild {
+    let folder = TemporaryFolder()
+    let report: BuildReport
+    var output: String { folder.path + "/output" }
+
+    init(_ name: String, theme: String? = nil, configure: (inout BuildOptions) -> Void = { _ in }) async {
+        let fixture = Repository.fixtures.appendingPathComponent(name)
+        let themes = folder.url.appendingPathComponent("themes")
+        try! FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try! FileManager.default.copyItem(at: Repository.themes.appendingPathComponent("default"), to: themes.appendingPathComponent("default"))
+        let fixtureThemes = fixture.appendingPathComponent("themes")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: fixtureThemes.path)) ?? [] {
+            try! FileManager.default.copyItem(at: fixtureThemes.appendingPathComponent(name), to: themes.appendingPathComponent(name))
+        }
+        var options = BuildOptions()
+        options.contentPath = fixture.appendingPathComponent("content").path
+        options.themesPath = themes.path
+        options.themeName = theme
+        options.outputPath = folder.path + "/output"
+        configure(&options)
+        report = await Build.run(options)
+    }
+
+    func page(_ relative: String) -> String? { folder.read("output/" + relative) }
+
+    /// Diagnostics with the fixture's folder cut off the path, as `books/x.md:3:8: error: …`.
+    var diagnostics: [String] {
+        let prefix = Repository.fixtures.path + "/"
+        return report.diagnostics.map { diagnostic in
+            var text = diagnostic.description
+            if text.hasPrefix(prefix) {
+                text.removeFirst(prefix.count)
+                if let slash = text.firstIndex(of: "/") { text = String(text[text.index(after: slash)...]) }
+                if text.hasPrefix("content/") { text.removeFirst("content/".count) }
+            }
+            return text
+        }
+    }
+}
