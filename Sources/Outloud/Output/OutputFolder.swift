@@ -116,9 +116,9 @@ struct StagingWriter: Sendable {
     func write(pages: [Page], files: [String: String]) async throws {
         var folders = Set<String>()
         for relative in pages.map(\.path) + files.keys {
-            var folder = (relative as NSString).deletingLastPathComponent
+            var folder = Self.parent(of: relative)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.parent(of: folder)
             }
         }
         for folder in folders.sorted() {
@@ -139,5 +139,11 @@ struct StagingWriter: Sendable {
         for (relative, source) in files.sorted(by: { $0.key < $1.key }) {
             try FileManager.default.copyItem(atPath: source, toPath: FileIO.join(root, relative))
         }
+    }
+
+    /// `a/b/c.html` → `a/b`; `c.html` → ``.
+    static func parent(of relative: String) -> String {
+        guard let slash = relative.lastIndex(of: "/") else { return "" }
+        return String(relative[..<slash])
     }
 }

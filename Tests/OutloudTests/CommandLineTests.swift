@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import Outloud
+
+/// Runs the real `outloud` binary, as a user or CI would.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable SwiftPM built next to the test bundle.
+    static var binary: URL {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("outloud").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("outloud")
+    }
+
+    func outloud(_ arguments: [String], in directory: String) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A work folder holding a copy of the repository's themes, as a team's repository would.
+    func workFolder() throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(at: Repository.themes, to: folder.url.appendingPathComponent("themes"))
+        return folder
+    }
+
+    @Test func buildWritesTheSiteAndOneSummaryLine() throws {
+        let folder = try workFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\n---\nBody.\n")
+        let run = try outloud(["build"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Built 6 pages from 1 notes (1 book) in ") == true, "\(run.stdout)")
+        #expect(lines.first?.hasSuffix(" s: 0 warnings, 0 errors.") == true)
+        #expect(folder.exists("output/books/a/index.html"))
+    }
+
+    @Test func errorsGoToStandardErrorAsPathLineColumnAndExitOne() throws {
+        let folder = try workFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\nrating: [1\n---\nBody.\n")
+        folder.write("content/books/b.md", "---\ntitle: B\ntags: swift\n---\nBody.\n")
+        let run = try outloud(["build"], in: folder.path)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "all diagnostics are reported in one run")
+        #expect(lines[0].hasPrefix("content/books/a.md:4:1: error: invalid YAML"), "\(lines)")
+        #expect(lines[1] == "content/books/b.md:3:7: error: `tags` must be a list, like `tags: [swift]`")
+        #expect(run.stdout.hasPrefix("Failed: "))
+        #expect(!folder.exists("output"))
+    }
+
+    @Test func strictTurnsWarningsIntoAFailure() throws {
+        let folder = try workFolder()
+        folder.write("content/skills.yml", "- {id: swift, name: Swift}\n")
+        folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\n---\nBody.\n")
+        #expect(try outloud(["build"], in: folder.path).status == 0)
+        let strict = try outloud(["build", "--strict", "--output", "strict-out"], in: folder.path)
+        #expect(strict.status == 1)
+        #expect(strict.stderr == "content/books/a.md:3:8: warning: tag \"swfit\" is not a skill in skills.yml (did you mean \"swift\"?)\n")
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let folder = try workFolder()
+        folder.write("content/books/a.md", "Body.\n")
+        folder.write("site/keep.txt", "precious")
+        let run = try outloud(["build", "--output", "site"], in: folder.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("site exists and was not made by Outloud"))
+        #expect(folder.read("site/keep.txt") == "precious")
+    }
+
+    @Test func optionsNameOtherFolders() throws {
+        let folder = try workFolder()
+        folder.write("notes/books/a.md", "---\ntitle: A\n---\nBody.\n")
+        folder.write("notes/books/d.md", "---\ntitle: D\ndraft: true\n---\nBody.\n")
+        let run = try outloud(["build", "--content", "notes", "--output", "public", "--drafts",
+                               "--base-url", "https://x.example/learn"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(folder.exists("public/books/d/index.html"))
+        #expect(folder.read("public/books/a/index.html")?.contains(#"<link rel="canonical" href="https://x.example/learn/books/a/">"#) == true)
+    }
+
+    @Test func unknownThemeAndMissingContentAreErrors() throws {
+        let folder = try workFolder()
+        let missing = try outloud(["build"], in: folder.path)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "content: error: content folder not found (use --content to name another)\n")
+        folder.write("content/books/a.md", "Body.\n")
+        let theme = try outloud(["build", "--theme", "fancy"], in: folder.path)
+        #expect(theme.status == 1)
+        #expect(theme.stderr.contains("themes/fancy: error: theme \"fancy\" not found"))
+    }
+
+    @Test func versionNamesLibcmark() throws {
+        let run = try outloud(["--version"], in: FileManager.default.temporaryDirectory.path)
+        #expect(run.stdout == "outloud \(BuildInfo.version) (libcmark \(BuildInfo.cmarkVersion))\n")
+    }
+}
