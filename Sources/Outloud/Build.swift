@@ -65,7 +65,9 @@ public enum Build {
         for note in content.notes { report.notesByKind[note.kind, default: 0] += 1 }
 
         // 2. Resolve: URLs, skills, people, and the indexes every page is drawn from.
-        let site = Site(content: content)
+        let loaded = clock.now
+        let site = await Site(content: content)
+        let resolved = clock.now
         report.diagnostics += site.diagnostics
 
         // 3. Render: every page through the theme, in parallel.
@@ -78,6 +80,10 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         let (pages, renderDiagnostics) = await SiteRenderer(site: site, theme: theme).render()
+        let rendered = clock.now
+        if ProcessInfo.processInfo.environment["OUTLOUD_TIMINGS"] != nil {
+            print("load \(loaded - start) resolve \(resolved - loaded) render \(rendered - resolved)")
+        }
         report.diagnostics += renderDiagnostics
 
         // 4. Write: only a build without errors replaces the previous output.

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Everything read from the content folder: the first stage's output.
 public struct Content: Sendable {
     public var catalog: Catalog
     /// Published notes (drafts only with `includeDrafts`), in path order.
     public var notes: [Note]
+    /// Drafts left out of this build, so links to them can be reported as such.
+    public var drafts: [Note]
     /// Files copied as they are: `assets/…` and any other non-Markdown file, by relative path.
     public var assets: [String]
     public var diagnostics: [Diagnostic]
@@ -31,7 +35,7 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         guard files.isDirectory(contentPath) else {
             diagnostics.append(.error("content folder not found (use --content to name another)", at: SourceLocation(path: contentPath)))
-            return Content(catalog: Catalog(), notes: [], assets: [], diagnostics: diagnostics)
+            return Content(catalog: Catalog(), notes: [], drafts: [], assets: [], diagnostics: diagnostics)
         }
         let catalog = Catalog.load(from: files, contentPath: contentPath, diagnostics: &diagnostics)
         let listing = files.listFiles(contentPath)
@@ -51,8 +55,18 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        let reader = NoteReader(contentPath: contentPath, files: files,
-                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML))
+        var folders = Set<String>()
+        for file in listing.files {
+            var path = Substring(file.relativePath)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
+        }
+        let reader = NoteReader(contentPath: contentPath, fileIO: files,
+                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML),
+                                files: Set(listing.files.map { $0.relativePath.precomposedStringWithCanonicalMapping }),
+                                folders: folders)
         let batches = stride(from: 0, to: markdownFiles.count, by: batchSize).map {
             Array(markdownFiles[$0..<min($0 + batchSize, markdownFiles.count)])
         }
@@ -77,7 +91,8 @@ public struct ContentLoader: Sendable {
             }
         }
         notes.sort { $0.sourcePath < $1.sourcePath }
+        let drafts = includeDrafts ? [] : notes.filter(\.draft)
         if !includeDrafts { notes.removeAll { $0.draft } }
-        return Content(catalog: catalog, notes: notes, assets: assets, diagnostics: diagnostics)
+        return Content(catalog: catalog, notes: notes, drafts: drafts, assets: assets, diagnostics: diagnostics)
     }
 }

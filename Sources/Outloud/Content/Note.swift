@@ -65,6 +65,8 @@ public struct Note: Sendable, Hashable {
     /// The whole front matter, for the kind's fields and the fields templates may use.
     public var fields: YAMLValue
     public var body: RenderedMarkdown
+    /// Lines before the body: a body line plus this is a file line.
+    public var bodyLineOffset: Int = 0
 
     /// Minutes at 220 words a minute, at least one.
     public var readingMinutes: Int { max(1, (body.wordCount + 219) / 220) }

@@ -3,8 +3,11 @@ import Foundation
 /// Turns one Markdown file into a `Note`: front matter, fallbacks, kind fields, rendered body.
 struct NoteReader: Sendable {
     var contentPath: String
-    var files: FileIO
+    var fileIO: FileIO
     var markdown: MarkdownOptions
+    /// Every file and folder under the content folder, for checking relative links.
+    var files: Set<String> = []
+    var folders: Set<String> = []
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLength = 220
@@ -13,7 +16,7 @@ struct NoteReader: Sendable {
     func read(_ file: ContentFile) -> (note: Note?, diagnostics: [Diagnostic]) {
         let displayPath = FileIO.join(contentPath, file.relativePath)
         let text: String
-        switch files.readText(displayPath) {
+        switch fileIO.readText(displayPath) {
         case .success(let contents): text = contents
         case .failure(let failure):
             return (nil, [.error(failure.message, at: SourceLocation(path: displayPath))])
@@ -43,16 +46,10 @@ struct NoteReader: Sendable {
                        split: FrontMatterSplit) -> (note: Note?, diagnostics: [Diagnostic]) {
         var reader = FieldReader(path: displayPath, map: fields)
         let components = file.relativePath.split(separator: "/").map(String.init)
-        let folders = components.dropLast()
+        let folderNames = components.dropLast()
         let fileStem = String((components.last ?? "").dropLast(3))
-        let section = folders.first ?? ""
-        let kind: Kind = folders.isEmpty ? .page : Kind(folder: section)
-
-        let givenTitle = reader.string("title").flatMap { $0.isEmpty ? nil : $0 }
-        var options = markdown
-        options.takeTitleFromHeading = givenTitle == nil
-        let body = MarkdownDocument.render(split.body, options: options)
-        let title = givenTitle ?? body.title ?? Self.title(fromFileName: fileStem)
+        let section = folderNames.first ?? ""
+        let kind: Kind = folderNames.isEmpty ? .page : Kind(folder: section)
 
         var slug = Slug.make(fileStem)
         if let slugField = reader.value("slug"), let given = reader.scalarText(slugField, field: "slug") {
@@ -63,11 +60,22 @@ struct NoteReader: Sendable {
                                              at: SourceLocation(path: displayPath, line: 1, column: 1)))
         }
         // Free pages live at the top of the site (`/about/`); everything else under its folders.
-        let urlFolders = kind == .page ? Array(folders.dropFirst()) : Array(folders)
+        let urlFolders = kind == .page ? Array(folderNames.dropFirst()) : Array(folderNames)
         let urlPath = (urlFolders.map(Slug.make) + [slug]).filter { !$0.isEmpty }.joined(separator: "/")
 
+        let givenTitle = reader.string("title").flatMap { $0.isEmpty ? nil : $0 }
+        var options = markdown
+        options.takeTitleFromHeading = givenTitle == nil
+        options.linkBase = LinkBase(sourcePath: file.relativePath, pageURLPath: urlPath, files: files, folders: folders)
+        let body = MarkdownDocument.render(split.body, options: options)
+        let title = givenTitle ?? body.title ?? Self.title(fromFileName: fileStem)
+        for problem in body.problems {
+            reader.diagnostics.append(Diagnostic(problem.severity, problem.message, at: SourceLocation(
+                path: displayPath, line: problem.line + split.bodyLineOffset, column: problem.column)))
+        }
+
         var authors = reader.stringList("authors")
-        if authors.isEmpty, kind == .log, folders.count >= 2 { authors = [folders[1]] }
+        if authors.isEmpty, kind == .log, folderNames.count >= 2 { authors = [folderNames[1]] }
         var date = reader.day("date")
         if kind == .log, let weekValue = reader.value("week") {
             if let text = weekValue.string, let week = ISOWeek(parsing: text) {
@@ -81,7 +89,7 @@ struct NoteReader: Sendable {
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
             urlPath: urlPath, title: title, date: date ?? Day(file.modified), updated: reader.day("updated"),
             authors: authors, tags: reader.stringList("tags"), summary: summary,
-            draft: reader.bool("draft") ?? false, fields: fields, body: body)
+            draft: reader.bool("draft") ?? false, fields: fields, body: body, bodyLineOffset: split.bodyLineOffset)
         KindRules.check(note, reader: &reader)
         return (slug.isEmpty ? nil : note, reader.diagnostics)
     }

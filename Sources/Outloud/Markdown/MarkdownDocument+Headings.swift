@@ -2,7 +2,10 @@ import CCmark
 
 extension MarkdownDocument {
     /// Ids the page layout uses itself; a heading never takes one of them.
-    static let reservedIDs: Set<String> = ["main", "site-header", "site-nav", "toc", "backlinks", "related", "footer"]
+    static let reservedIDs: Set<String> = [
+        "main", "site-header", "site-nav", "toc", "toc-heading", "backlinks", "backlinks-heading",
+        "related", "related-heading", "footer",
+    ]
 
     /// Gives every heading a stable, unique id and a self-link, and returns the headings.
     ///

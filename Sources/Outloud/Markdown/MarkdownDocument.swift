@@ -2,15 +2,18 @@ import CCmark
 import Foundation
 
 /// Options for turning one Markdown body into HTML.
-public struct MarkdownOptions: Sendable, Hashable {
+public struct MarkdownOptions: Sendable {
     /// Keep raw HTML and unsafe URLs (`site.yml`'s `unsafe_html: true`).
     public var unsafeHTML: Bool = false
     /// Take the title from the first level-1 heading and leave that heading out of the body.
     public var takeTitleFromHeading: Bool = false
+    /// Where the note sits, for its relative links; without it, relative links are left alone.
+    public var linkBase: LinkBase?
 
-    public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false) {
+    public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil) {
         self.unsafeHTML = unsafeHTML
         self.takeTitleFromHeading = takeTitleFromHeading
+        self.linkBase = linkBase
     }
 }
 
@@ -32,6 +35,10 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// The first paragraph as plain text.
     public var firstParagraph: String
     public var wordCount: Int
+    /// Links for the site stage to resolve; `html` holds a `LinkPlaceholder` for each.
+    public var links: [LinkReference] = []
+    /// Mistakes found while parsing (a broken image, an unclosed `[[`), at body positions.
+    public var problems: [MarkdownProblem] = []
 }
 
 /// The single owner of a cmark tree: parsed once, edited in place, rendered, freed exactly once.
@@ -39,11 +46,14 @@ public struct RenderedMarkdown: Sendable, Hashable {
 /// Only this file and its extensions touch cmark; the tree never leaves the owner, which is
 /// `~Copyable` so the root cannot be freed twice.
 struct MarkdownDocument: ~Copyable {
-    private let root: OpaquePointer
+    let root: OpaquePointer
 
     init(_ source: String, smart: Bool = true) {
         var options = CMARK_OPT_DEFAULT
         if smart { options |= CMARK_OPT_SMART }
+        // U+E000 marks link placeholders in the HTML: no note may bring its own.
+        let source = source.contains(LinkPlaceholder.mark)
+            ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
         // The length is the UTF-8 byte count, not strlen: a NUL byte must not cut the note short.
         let byteCount = source.utf8.count
         root = source.withCString { cmark_parse_document($0, byteCount, options) }
@@ -55,13 +65,14 @@ struct MarkdownDocument: ~Copyable {
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
         let document = MarkdownDocument(source)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
+        let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         let firstParagraph = document.firstParagraphText()
         let wordCount = document.wordCount()
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
             html: html, title: title, headings: headings,
-            firstParagraph: firstParagraph, wordCount: wordCount)
+            firstParagraph: firstParagraph, wordCount: wordCount, links: links, problems: problems)
     }
 
     /// The document as HTML; cmark's safe mode omits raw HTML and unsafe URLs unless asked.

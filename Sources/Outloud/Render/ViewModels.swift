@@ -60,13 +60,67 @@ struct ViewModels: Sendable {
     func notePage(_ index: Int) -> TemplateValue {
         let note = site.notes[index]
         guard case .object(var fields) = cards[index] else { return cards[index] }
-        fields["html"] = .html(note.body.html)
+        fields["html"] = .html(linkedHTML(index))
+        fields["toc"] = Self.tableOfContents(note.body.headings)
+        fields["backlinks"] = .list(site.links.incoming[index].map { backlink in
+            guard case .object(var card) = cards[backlink.source] else { return .null }
+            card["context"] = .string(backlink.context)
+            return .object(card)
+        })
+        fields["related"] = cards(site.related[index])
         fields["updated"] = TemplateValue(note.updated?.description)
         fields["updatedText"] = TemplateValue(note.updated?.longText)
         fields["wordCount"] = .int(note.body.wordCount)
         fields["panel"] = KindPanels.panel(for: note, catalog: site.catalog)
         fields["source"] = .string(note.sourcePath)
         return .object(fields)
+    }
+}
+
+extension ViewModels {
+    /// Notes with at least this many headings get a table of contents.
+    static let tocMinimumHeadings = 3
+
+    /// The body with each link placeholder replaced by its real opening tag.
+    func linkedHTML(_ index: Int) -> String {
+        let note = site.notes[index]
+        let links = site.links.outgoing[index]
+        let root = relativeRoot(forURLPath: note.urlPath)
+        return LinkPlaceholder.substitute(in: note.body.html) { number in
+            guard number < links.count else { return "<a>" }
+            let link = links[number]
+            let fragment = link.anchor.map { "#" + $0 } ?? ""
+            switch link.destination {
+            case .note(let target):
+                return "<a href=\"\(root)\(HTML.escape(ContentPath.encoded(site.notes[target].urlPath)))/\(HTML.escape(fragment))\">"
+            case .section(let section):
+                return "<a href=\"\(root)\(section.isEmpty ? "" : HTML.escape(ContentPath.encoded(section)) + "/")\">"
+            case .broken(let reason):
+                return "<a class=\"broken-link\" title=\"Broken link: \(HTML.escape(reason))\">"
+            }
+        }
+    }
+
+    /// Level-2 headings with their level-3 headings under them, for notes with enough headings.
+    static func tableOfContents(_ headings: [Heading]) -> TemplateValue {
+        let shown = headings.filter { $0.level == 2 || $0.level == 3 }
+        guard shown.count >= tocMinimumHeadings else { return .list([]) }
+        var entries: [TemplateValue] = []
+        var current: (heading: Heading, children: [TemplateValue])?
+        func flush() {
+            guard let entry = current else { return }
+            entries.append(["id": .string(entry.heading.id), "text": .string(entry.heading.text), "children": .list(entry.children)])
+        }
+        for heading in shown {
+            if heading.level == 3, current != nil {
+                current?.children.append(["id": .string(heading.id), "text": .string(heading.text), "children": .list([])])
+            } else {
+                flush()
+                current = (heading, [])
+            }
+        }
+        flush()
+        return .list(entries)
     }
 }
 

@@ -10,6 +10,10 @@ public struct Site: Sendable {
     public var bySection: [String: [Int]] = [:]
     public var bySkill: [String: [Int]] = [:]
     public var byPerson: [String: [Int]] = [:]
+    /// Links between notes, forward and backward.
+    public var links: LinkGraph
+    /// Per note, up to five related notes, best first.
+    public var related: [[Int]] = []
     public var diagnostics: [Diagnostic] = []
 
     /// The folder sections that get a list page, in a fixed order: kinds first, then by name.
@@ -20,10 +24,13 @@ public struct Site: Sendable {
         }
     }
 
-    public init(content: Content) {
+    public init(content: Content) async {
         catalog = content.catalog
         notes = content.notes.sorted(by: Self.newestFirst)
         diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
+        let sections = Set(notes.map(\.section).filter { !$0.isEmpty && $0 != "pages" })
+        links = LinkGraph(notes: notes, drafts: content.drafts, sections: sections)
+        diagnostics += links.diagnostics
         for (index, note) in notes.enumerated() {
             byKind[note.kind, default: []].append(index)
             bySection[note.section, default: []].append(index)
@@ -34,6 +41,7 @@ public struct Site: Sendable {
                 byPerson[author, default: []].append(index)
             }
         }
+        related = await Related.compute(notes: notes, bySkill: bySkill, byPerson: byPerson)
     }
 
     static func newestFirst(_ a: Note, _ b: Note) -> Bool {

@@ -1,0 +1,119 @@
+import Foundation
+
+/// A link in a note's body that only the whole site can resolve: a relative link to a
+/// Markdown file or a folder, or a wikilink. In the body's HTML it stands as a placeholder
+/// (`LinkPlaceholder`) until the site stage writes the real `<a>` tag.
+public struct LinkReference: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        /// A Markdown file, as a normalised path relative to the content folder.
+        case note(path: String)
+        /// A folder relative to the content folder (a section's list page).
+        case folder(path: String)
+        /// A wikilink's target as written: a title, a slug, a file name or `folder/slug`.
+        case wiki(String)
+        /// A link already known to be broken; its problem was reported when the note was read.
+        case broken(reason: String)
+    }
+
+    public var target: Target
+    /// The part after `#`, if any.
+    public var anchor: String?
+    /// What the link says, as plain text.
+    public var label: String
+    /// 1-based position in the Markdown body.
+    public var line: Int
+    public var column: Int
+    /// The sentence or item around the link, as plain text: the "linked from" context.
+    public var context: String
+}
+
+/// A problem found in a body while it was parsed, with its position in the body.
+public struct MarkdownProblem: Sendable, Hashable {
+    public var severity: Diagnostic.Severity
+    public var message: String
+    public var line: Int
+    public var column: Int
+}
+
+/// Where a note sits, for resolving the relative links in its body.
+public struct LinkBase: Sendable {
+    /// The note's path relative to the content folder: `books/drive.md`.
+    public var sourcePath: String
+    /// The note page's URL path: `books/drive`.
+    public var pageURLPath: String
+    /// Every file under the content folder, relative to it.
+    public var files: Set<String>
+    /// Every folder under the content folder, relative to it.
+    public var folders: Set<String>
+
+    public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = []) {
+        self.sourcePath = sourcePath
+        self.pageURLPath = pageURLPath
+        self.files = files
+        self.folders = folders
+    }
+
+    /// The folder of the note, relative to the content folder.
+    var folder: [Substring] { sourcePath.split(separator: "/").dropLast() }
+}
+
+/// The marker that stands for link number N in rendered HTML: U+E000, N, U+E000.
+///
+/// A private-use character cannot come from a note: `MarkdownDocument` replaces it in the
+/// source before parsing, so every U+E000 in the HTML is ours.
+public enum LinkPlaceholder {
+    public static let mark: Character = "\u{E000}"
+
+    static func opening(_ index: Int) -> String { "\u{E000}\(index)\u{E000}" }
+
+    /// Replaces every placeholder with the opening tag `tag(index)` returns.
+    public static func substitute(in html: String, _ tag: (Int) -> String) -> String {
+        guard html.contains(mark) else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + 64)
+        var parts = html.split(separator: mark, omittingEmptySubsequences: false).makeIterator()
+        output += parts.next() ?? ""
+        while let number = parts.next() {
+            output += Int(number).map(tag) ?? ""
+            output += parts.next() ?? ""
+        }
+        return output
+    }
+}
+
+/// Paths inside the content folder.
+enum ContentPath {
+    /// Resolves `relative` (already percent-decoded) against `folder`; nil when it leaves the root.
+    static func resolve(_ relative: String, from folder: [Substring]) -> String? {
+        var parts: [Substring] = relative.hasPrefix("/") ? [] : folder
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(component)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `%20` → space; nil for a malformed escape.
+    static func percentDecoded(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        return text.removingPercentEncoding
+    }
+
+    /// A relative path made safe for an `href`: each component percent-encoded as needed.
+    static func encoded(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    private static let allowed: CharacterSet = {
+        var set = CharacterSet.urlPathAllowed
+        set.remove(charactersIn: "/?#")
+        return set
+    }()
+}

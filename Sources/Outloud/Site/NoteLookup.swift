@@ -1,0 +1,108 @@
+/// Finds notes the ways people refer to them: by file path, by `folder/slug`, and by title,
+/// slug or file name, ignoring case and punctuation (smart quotes included).
+struct NoteLookup {
+    private let notes: [Note]
+    private var byPath: [String: Int] = [:]
+    private var byURL: [String: Int] = [:]
+    private var byTitle: [String: [Int]] = [:]
+    private var byName: [String: [Int]] = [:]
+    private var draftPaths: Set<String> = []
+    private var draftKeys: Set<String> = []
+
+    init(notes: [Note], drafts: [Note]) {
+        self.notes = notes
+        // Candidates in path order, so an ambiguous name always picks the same note.
+        let order = notes.indices.sorted { notes[$0].sourcePath < notes[$1].sourcePath }
+        for index in order {
+            let note = notes[index]
+            byPath[Self.pathKey(note.sourcePath)] = index
+            byURL[note.urlPath.lowercased()] = index
+            byURL[Self.pathKey(String(note.sourcePath.dropLast(3)))] = index
+            byTitle[Slug.make(note.title), default: []].append(index)
+            let names = Set([Slug.make(Self.stem(note.sourcePath)), String(note.urlPath.split(separator: "/").last ?? "")])
+            for name in names where !name.isEmpty { byName[name, default: []].append(index) }
+        }
+        for draft in drafts {
+            draftPaths.insert(Self.pathKey(draft.sourcePath))
+            draftKeys.formUnion([Slug.make(draft.title), Slug.make(Self.stem(draft.sourcePath)), draft.urlPath.lowercased()])
+        }
+    }
+
+    static func pathKey(_ path: String) -> String { path.precomposedStringWithCanonicalMapping.lowercased() }
+
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    func resolve(_ link: LinkReference, sections: Set<String>) -> (link: ResolvedLink, problem: LinkProblem?) {
+        func broken(_ message: String, _ severity: Diagnostic.Severity = .error) -> (ResolvedLink, LinkProblem?) {
+            (ResolvedLink(destination: .broken(message), anchor: nil), LinkProblem(severity: severity, message: message))
+        }
+        let target: Int
+        var problem: LinkProblem?
+        switch link.target {
+        case .broken(let reason):
+            return (ResolvedLink(destination: .broken(reason), anchor: nil), nil)  // reported when read
+        case .folder(let path):
+            let section = path.split(separator: "/").first.map(String.init) ?? ""
+            guard path.isEmpty || (sections.contains(section) && !path.contains("/")) else {
+                return broken("link to the folder \(path)/, which has no page of its own")
+            }
+            return (ResolvedLink(destination: .section(section), anchor: nil), nil)
+        case .note(let path):
+            guard let found = byPath[Self.pathKey(path)] else {
+                if draftPaths.contains(Self.pathKey(path)) {
+                    return broken("link to \(path), which is a draft and not published", .warning)
+                }
+                return broken("link to \(path), which does not exist")
+            }
+            target = found
+        case .wiki(let text):
+            switch find(text) {
+            case .found(let found, let others):
+                target = found
+                if !others.isEmpty {
+                    let names = ([found] + others).map { notes[$0].sourcePath }.joined(separator: ", ")
+                    problem = LinkProblem(severity: .warning, message: "wikilink [[\(text)]] matches \(others.count + 1) notes (\(names)); using \(notes[found].sourcePath)")
+                }
+            case .draft:
+                return broken("wikilink [[\(text)]] points to a draft, which is not published", .warning)
+            case .none:
+                return broken("wikilink [[\(text)]] matches no note by title, slug or file name")
+            }
+        }
+        if let anchor = link.anchor {
+            let ids = notes[target].body.headings.map(\.id)
+            let wanted = ids.contains(anchor) ? anchor : Slug.make(anchor)
+            guard ids.contains(wanted) else {
+                let known = ids.isEmpty ? "it has no headings" : "its headings are #" + ids.prefix(8).joined(separator: ", #")
+                return (ResolvedLink(destination: .note(target), anchor: nil),
+                        LinkProblem(severity: .warning, message: "\(notes[target].sourcePath) has no heading #\(anchor) (\(known))"))
+            }
+            return (ResolvedLink(destination: .note(target), anchor: wanted), problem)
+        }
+        return (ResolvedLink(destination: .note(target), anchor: nil), problem)
+    }
+
+    enum WikiMatch {
+        case found(Int, others: [Int])
+        case draft
+        case none
+    }
+
+    /// Path first (`books/drive`), then title, then slug or file name.
+    func find(_ text: String) -> WikiMatch {
+        if text.contains("/") {
+            let path = text.split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/")
+            if let found = byURL[path] ?? byURL[Self.pathKey(text)] { return .found(found, others: []) }
+        }
+        let key = Slug.make(text)
+        for table in [byTitle, byName] {
+            if let matches = table[key], let first = matches.first {
+                return .found(first, others: Array(matches.dropFirst()))
+            }
+        }
+        return draftKeys.contains(key) || draftKeys.contains(text.lowercased()) ? .draft : .none
+    }
+}

@@ -1,0 +1,197 @@
+import Testing
+@testable import Outloud
+
+/// Links as the Markdown wrapper sees them: placeholders, rewrites and problems.
+@Suite struct MarkdownLinkTests {
+    let base = LinkBase(sourcePath: "books/drive.md", pageURLPath: "books/drive",
+                        files: ["books/drive.md", "books/cover.png", "assets/map.svg", "harvests/conf.md", "my notes/é.md"],
+                        folders: ["books", "assets", "harvests", "my notes"])
+
+    func render(_ markdown: String, unsafe: Bool = false) -> RenderedMarkdown {
+        MarkdownDocument.render(markdown, options: MarkdownOptions(unsafeHTML: unsafe, linkBase: base))
+    }
+
+    /// The HTML with placeholder N written as `<a href="#N">`, so tests can read it.
+    func html(_ markdown: String) -> String {
+        LinkPlaceholder.substitute(in: render(markdown).html) { "<a href=\"#\($0)\">" }
+    }
+
+    @Test func wikilinkBecomesAPlaceholderWithItsTarget() {
+        let result = render("See [[Drive]] now.")
+        #expect(html("See [[Drive]] now.") == "<p>See <a href=\"#0\">Drive</a> now.</p>\n")
+        #expect(result.links.map(\.target) == [.wiki("Drive")])
+        #expect(result.links.first?.line == 1)
+        #expect(result.links.first?.column == 5)
+        #expect(result.links.first?.context == "See Drive now.")
+    }
+
+    @Test func wikilinkFormsLabelAndAnchor() {
+        let result = render("[[Drive|the book]], [[books/drive]], [[Drive#Mastery]] and [[Drive#Mastery|m]]")
+        #expect(result.links.map(\.target) == [.wiki("Drive"), .wiki("books/drive"), .wiki("Drive"), .wiki("Drive")])
+        #expect(result.links.map(\.label) == ["the book", "books/drive", "Drive › Mastery", "m"])
+        #expect(result.links.map(\.anchor) == [nil, nil, "Mastery", "Mastery"])
+    }
+
+    @Test func wikilinksWithSmartQuotesEscapesAndFormatting() {
+        #expect(render("[[It's Here]]").links.map(\.target) == [.wiki("It’s Here")])
+        #expect(render(#"[[A\_B]]"#).links.map(\.target) == [.wiki("A_B")])
+        #expect(render("[[A &amp; B]]").links.map(\.target) == [.wiki("A & B")])
+        #expect(render("x [[A *b* c]] y").links.map(\.target) == [.wiki("A b c")])
+        #expect(html("x [[A *b* c]] y") == "<p>x <a href=\"#0\">A b c</a> y</p>\n")
+    }
+
+    @Test func wikilinksInCodeAreLeftAlone() {
+        #expect(render("`[[Drive]]`\n\n    [[Drive]]\n").links.isEmpty)
+        #expect(html("`[[Drive]]`") == "<p><code>[[Drive]]</code></p>\n")
+    }
+
+    @Test func emptyAndUnclosedWikilinksAreShownAsTextWithAWarning() {
+        let empty = render("a [[]] b [[|x]]")
+        #expect(empty.links.isEmpty)
+        #expect(empty.html == "<p>a [[]] b [[|x]]</p>\n")
+        #expect(empty.problems.map(\.message) == ["wikilink `[[]]` has no target; it is shown as text",
+                                                   "wikilink `[[|x]]` has no target; it is shown as text"])
+        let open = render("an [[open one")
+        #expect(open.html == "<p>an [[open one</p>\n")
+        #expect(open.problems.map(\.column) == [4])
+    }
+
+    @Test func relativeMarkdownLinksBecomePlaceholders() {
+        let result = render("[conf](../harvests/conf.md#day-one) and [me](drive.md) and [x](/harvests/conf.md)")
+        #expect(result.links.map(\.target) == [.note(path: "harvests/conf.md"), .note(path: "books/drive.md"), .note(path: "harvests/conf.md")])
+        #expect(result.links.map(\.anchor) == ["day-one", nil, nil])
+        #expect(result.links.map(\.column) == [1, 41, 60])
+    }
+
+    @Test func percentEncodedAndUnicodeFileNames() {
+        #expect(render("[x](../my%20notes/%C3%A9.md)").links.map(\.target) == [.note(path: "my notes/é.md")])
+        #expect(render("[x](../my%20notes/e\u{301}.md)").links.map(\.target) == [.note(path: "my notes/é.md")], "NFD names match NFC files")
+    }
+
+    @Test func linksToFilesAreRewrittenForThePageURL() {
+        #expect(html("![map](../assets/map.svg) [cover](cover.png)") ==
+            "<p><img src=\"../../assets/map.svg\" alt=\"map\" /> <a href=\"../../books/cover.png\">cover</a></p>\n")
+    }
+
+    @Test func linksThatLeaveTheContentFolderAreErrors() {
+        let result = render("[x](../../../etc/passwd.md)")
+        #expect(result.links.map(\.target) == [.broken(reason: "link \"../../../etc/passwd.md\" leaves the content folder")])
+        #expect(result.problems.map(\.severity) == [.error])
+    }
+
+    @Test func missingFilesAndImagesAreErrors() {
+        let result = render("[x](slides.pdf) ![y](gone.png)")
+        #expect(result.problems.map(\.message) == [
+            "link \"slides.pdf\" points to books/slides.pdf, which does not exist",
+            "link \"gone.png\" points to books/gone.png, which does not exist",
+        ])
+    }
+
+    @Test func folderLinksPointAtTheFolderPage() {
+        #expect(render("[all](../harvests/) [top](../)").links.map(\.target) == [.folder(path: "harvests"), .folder(path: "")])
+    }
+
+    @Test func unsafeSchemesAreRemovedAndReported() {
+        let result = render("[x](javascript:alert(1)) [y](data:text/html,hi) [ok](https://example.com) [m](mailto:a@b.c)")
+        #expect(result.html == "<p><a href=\"\">x</a> <a href=\"\">y</a> <a href=\"https://example.com\">ok</a> <a href=\"mailto:a@b.c\">m</a></p>\n")
+        #expect(result.problems.map(\.message) == [
+            "link to a javascript: URL is removed (set `unsafe_html: true` in site.yml to allow it)",
+            "link to a data: URL is removed (set `unsafe_html: true` in site.yml to allow it)",
+        ])
+        #expect(render("[x](javascript:go())", unsafe: true).problems.isEmpty)
+    }
+
+    @Test func aPlaceholderMarkInTheSourceCannotForgeALink() {
+        let result = render("a \u{E000}0\u{E000} b")
+        #expect(!result.html.contains("\u{E000}"))
+    }
+
+    @Test func externalAndSamePageLinksAreLeftAlone() {
+        #expect(render("[a](https://x.org/a.md) [b](#top) [c](//cdn.example/x.md)").links.isEmpty)
+    }
+}
+
+/// Links resolved against a whole site: backlinks, related notes and diagnostics.
+@Suite struct SiteLinkTests {
+    func site(_ files: [String: String], drafts: Bool = false) async -> (Site, [String]) {
+        let folder = TemporaryFolder()
+        for (path, text) in files { folder.write("content/" + path, text) }
+        let content = await ContentLoader(contentPath: folder.path + "/content", includeDrafts: drafts).load()
+        let site = await Site(content: content)
+        let prefix = folder.path + "/content/"
+        let diagnostics = (content.diagnostics + site.diagnostics).sortedForReport().map {
+            $0.description.hasPrefix(prefix) ? String($0.description.dropFirst(prefix.count)) : $0.description
+        }
+        return (site, diagnostics)
+    }
+
+    func index(_ site: Site, _ path: String) -> Int { site.notes.firstIndex { $0.sourcePath == path }! }
+
+    @Test func resolvesEveryFormAndRecordsBacklinks() async {
+        let (site, diagnostics) = await site([
+            "people.yml": "- {id: ana, name: Ana}\n",
+            "books/drive.md": "---\ntitle: Drive\ndate: 2026-01-01\n---\n## Mastery\n\nText.\n",
+            "books/fifth.md": "---\ntitle: The Fifth Discipline\ndate: 2026-01-02\n---\nSee [[drive]], [[DRIVE|it]], [[books/drive]], [[Drive#Mastery]] and [d](drive.md#mastery).\n",
+            "logs/ana/w1.md": "---\ntitle: Week\ndate: 2026-01-03\n---\nRead [[The Fifth Discipline]] and [[the fifth discipline!]].\n",
+        ])
+        #expect(diagnostics == [])
+        let drive = index(site, "books/drive.md"), fifth = index(site, "books/fifth.md"), week = index(site, "logs/ana/w1.md")
+        #expect(site.links.outgoing[fifth].map(\.destination) == Array(repeating: .note(drive), count: 5))
+        #expect(site.links.outgoing[fifth].map(\.anchor) == [nil, nil, nil, "mastery", "mastery"])
+        #expect(site.links.incoming[drive].map(\.source) == [fifth], "one backlink per linking note")
+        #expect(site.links.incoming[fifth].map(\.source) == [week])
+        #expect(site.links.incoming[fifth].first?.context == "Read The Fifth Discipline and the fifth discipline!.")
+    }
+
+    @Test func brokenLinksAreDiagnosedAtTheirLineAndColumn() async {
+        let (site, diagnostics) = await site([
+            "books/a.md": "---\ntitle: A\n---\nIntro.\n\nSee [[Nothing]] and [x](missing.md) and [[A#nope]].\n",
+        ])
+        #expect(diagnostics == [
+            "books/a.md:6:5: error: wikilink [[Nothing]] matches no note by title, slug or file name",
+            "books/a.md:6:21: error: link to books/missing.md, which does not exist",
+            "books/a.md:6:41: warning: books/a.md has no heading #nope (it has no headings)",
+        ])
+        let a = index(site, "books/a.md")
+        let html = ViewModels(site: site).linkedHTML(a)
+        #expect(html.contains(#"<a class="broken-link" title="Broken link: wikilink [[Nothing]] matches no note by title, slug or file name">Nothing</a>"#))
+        #expect(html.contains(#"<a href="../../books/a/">A › nope</a>"#), "an unknown anchor still links to the page")
+    }
+
+    @Test func ambiguousWikilinksWarnAndPickTheFirstPath() async {
+        let (site, diagnostics) = await site([
+            "books/drive.md": "---\ntitle: Drive\n---\nA.\n",
+            "harvests/drive.md": "---\ntitle: Drive\n---\nB.\n",
+            "logs/x.md": "---\ntitle: X\n---\n[[Drive]]\n",
+        ])
+        #expect(diagnostics == ["logs/x.md:4:1: warning: wikilink [[Drive]] matches 2 notes (books/drive.md, harvests/drive.md); using books/drive.md"])
+        #expect(site.links.outgoing[index(site, "logs/x.md")].map(\.destination) == [.note(index(site, "books/drive.md"))])
+    }
+
+    @Test func linksToDraftsAreWarningsAndRenderBroken() async {
+        let files = [
+            "books/wip.md": "---\ntitle: Work in progress\ndraft: true\n---\nA.\n",
+            "books/a.md": "---\ntitle: A\n---\n[[Work in progress]] [b](wip.md)\n",
+        ]
+        let (_, diagnostics) = await site(files)
+        #expect(diagnostics == [
+            "books/a.md:4:1: warning: wikilink [[Work in progress]] points to a draft, which is not published",
+            "books/a.md:4:22: warning: link to books/wip.md, which is a draft and not published",
+        ])
+        let (_, withDrafts) = await site(files, drafts: true)
+        #expect(withDrafts == [])
+    }
+
+    @Test func relatedNotesShareRareSkillsFirst() async {
+        let (site, _) = await site([
+            "skills.yml": "- {id: common, name: Common}\n- {id: rare, name: Rare}\n- {id: other, name: Other}\n",
+            "books/a.md": "---\ntitle: A\ndate: 2026-01-01\ntags: [common, rare]\n---\nA.\n",
+            "books/b.md": "---\ntitle: B\ndate: 2026-01-02\ntags: [common]\n---\nB.\n",
+            "books/c.md": "---\ntitle: C\ndate: 2026-01-03\ntags: [rare]\n---\nC.\n",
+            "books/d.md": "---\ntitle: D\ndate: 2026-01-04\ntags: [common]\n---\nD.\n",
+            "books/e.md": "---\ntitle: E\ndate: 2026-01-05\ntags: [other]\n---\nE.\n",
+        ])
+        let names = site.related[index(site, "books/a.md")].map { site.notes[$0].title }
+        #expect(names == ["C", "D", "B"], "rare skill first, then newest among equals; unrelated E left out")
+    }
+}
