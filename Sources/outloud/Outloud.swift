@@ -64,11 +64,15 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to write the site to.")
     var output = "output"
 
+    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render, write).")
+    var timings = false
+
     func run() async throws {
         var options = site.buildOptions()
         options.outputPath = output
         let report = await Build.run(options)
         Terminal.print(report)
+        if timings { Swift.print(report.stageTimes) }
         if !report.succeeded { throw ExitCode(1) }
     }
 }

@@ -27,6 +27,17 @@ import Testing
         #expect(build.report.pagesWritten == 23)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages
     }
 
+    @Test func notFoundPageLinksFromTheSiteRootPath() async throws {
+        let atRoot = await FixtureBuild("valid")
+        let page = try #require(atRoot.page("404.html"))
+        #expect(page.contains(#"href="/theme/style.css""#), "a server shows 404.html at any depth")
+        #expect(page.contains(#"href="/books/""#))
+        let underPath = await FixtureBuild("valid") { $0.baseURL = "https://intranet.example/learning" }
+        let nested = try #require(underPath.page("404.html"))
+        #expect(nested.contains(#"href="/learning/theme/style.css""#))
+        #expect(nested.contains(#"href="/learning/books/""#))
+    }
+
     @Test func notePageShowsTitleAuthorsSkillsPanelAndBody() async throws {
         let build = await FixtureBuild("valid")
         let page = try #require(build.page("books/drive/index.html"))

@@ -55,6 +55,17 @@ import Testing
         #expect(folder.exists("output/books/a/index.html"))
     }
 
+    @Test func timingsListEveryStageAfterTheSummary() throws {
+        let folder = try workFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\n---\nBody.\n")
+        let run = try outloud(["build", "--timings"], in: folder.path)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let stages = lines.last?.split(separator: " · ").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(stages == ["load", "resolve", "render", "write"], "\(run.stdout)")
+    }
+
     @Test func errorsGoToStandardErrorAsPathLineColumnAndExitOne() throws {
         let folder = try workFolder()
         folder.write("content/books/a.md", "---\ntitle: A\nrating: [1\n---\nBody.\n")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders every planned page through the theme, in parallel across cores.
 public struct SiteRenderer: Sendable {
     let site: Site
@@ -43,11 +45,18 @@ public struct SiteRenderer: Sendable {
         return (results.flatMap(\.1), plan.diagnostics + results.flatMap(\.2))
     }
 
+    /// A server shows `404.html` at whatever URL was missing, so its links start at the
+    /// site's root path: `base_url`'s path (`/learning/`), else `/`.
+    var notFoundRoot: String {
+        guard let base = site.catalog.config.baseURL, let path = URLComponents(string: base)?.path, !path.isEmpty else { return "/" }
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
     func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> Page {
         let urlPath = spec.urlPath(in: site)
         let (template, title, values) = pageValues(spec)
         var context: [String: TemplateValue] = [
-            "root": .string(spec == .notFound ? "" : relativeRoot(forURLPath: urlPath)),
+            "root": .string(spec == .notFound ? notFoundRoot : relativeRoot(forURLPath: urlPath)),
             "site": siteValues,
             "nav": navigation(current: spec),
             "page": [
