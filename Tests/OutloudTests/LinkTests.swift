@@ -25,6 +25,24 @@ import Testing
         #expect(result.links.first?.context == "See Drive now.")
     }
 
+    @Test func contextIsTheSentenceHoldingTheLink() {
+        let result = render("First we met. Then *we* read [[Drive]] together, twice. Last sentence here.\n\nNext paragraph.")
+        #expect(result.links.first?.context == "Then we read Drive together, twice.")
+        let second = render("One [[A]]. Two [[B]]! Three.")
+        #expect(second.links.map(\.context) == ["One A.", "Two B!"])
+    }
+
+    @Test func longContextIsAWindowAroundTheLink() {
+        let words = (1...80).map { "w\($0)" }.joined(separator: " ")
+        let context = LinkContext.around(before: words + " ", link: "Drive", after: " " + words, limit: 100)
+        #expect(context.count <= 102)
+        #expect(context.hasPrefix("…"))
+        #expect(context.hasSuffix("…"))
+        #expect(context.contains(" Drive w1 w2"), "the link stays in view with words after it: \(context)")
+        #expect(LinkContext.around(before: "", link: "Drive", after: " " + words, limit: 30) == "Drive w1 w2 w3 w4 w5 w6 w7 w8…")
+        #expect(LinkContext.around(before: "Short. ", link: "Drive", after: " is fine.", limit: 30) == "Drive is fine.")
+    }
+
     @Test func wikilinkFormsLabelAndAnchor() {
         let result = render("[[Drive|the book]], [[books/drive]], [[Drive#Mastery]] and [[Drive#Mastery|m]]")
         #expect(result.links.map(\.target) == [.wiki("Drive"), .wiki("books/drive"), .wiki("Drive"), .wiki("Drive")])
