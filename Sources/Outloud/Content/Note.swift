@@ -62,8 +62,10 @@ public struct Note: Sendable, Hashable {
     public var tags: [String]
     public var summary: String
     public var draft: Bool
-    /// The whole front matter, for the kind's fields and the fields templates may use.
+    /// The whole front matter, for the fields templates may use.
     public var fields: YAMLValue
+    /// The kind's own fields, typed and checked.
+    public var details: KindDetails = .none
     public var body: RenderedMarkdown
     /// Lines before the body: a body line plus this is a file line.
     public var bodyLineOffset: Int = 0

@@ -76,21 +76,15 @@ struct NoteReader: Sendable {
 
         var authors = reader.stringList("authors")
         if authors.isEmpty, kind == .log, folderNames.count >= 2 { authors = [folderNames[1]] }
-        var date = reader.day("date")
-        if kind == .log, let weekValue = reader.value("week") {
-            if let text = weekValue.string, let week = ISOWeek(parsing: text) {
-                if date == nil { date = week.friday }
-            } else {
-                reader.error("`week` must be an ISO week like 2026-W47, not \(weekValue.string.map { "\"\($0)\"" } ?? weekValue.typeName)", at: weekValue)
-            }
-        }
+        let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1))
+        let date = reader.day("date") ?? details.log?.week?.friday
         let summary = reader.string("summary") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
         let note = Note(
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
             urlPath: urlPath, title: title, date: date ?? Day(file.modified), updated: reader.day("updated"),
             authors: authors, tags: reader.stringList("tags"), summary: summary,
-            draft: reader.bool("draft") ?? false, fields: fields, body: body, bodyLineOffset: split.bodyLineOffset)
-        KindRules.check(note, reader: &reader)
+            draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
+            bodyLineOffset: split.bodyLineOffset)
         return (slug.isEmpty ? nil : note, reader.diagnostics)
     }
 

@@ -2,88 +2,80 @@
 /// motion and outcome, a log's asks, a resource's details. Built from the note's front matter.
 enum KindPanels {
     static func panel(for note: Note, catalog: Catalog) -> TemplateValue {
-        let fields = note.fields
-        switch note.kind {
-        case .book:
-            let book = fields["book"]
-            let rating = fields["rating"]?.string.flatMap(Int.init).map { min(max($0, 0), 5) }
+        switch note.details {
+        case .book(let book):
             return ["book": [
-                "title": TemplateValue(book?["title"]?.string),
-                "authors": TemplateValue(joined(book?["authors"])),
-                "year": TemplateValue(book?["year"]?.string),
-                "isbn": TemplateValue(book?["isbn"]?.string),
-                "url": TemplateValue(SafeURL.check(book?["url"]?.string)),
-                "rating": rating.map { .int($0) } ?? .null,
-                "stars": rating.map { .string(String(repeating: "★", count: $0) + String(repeating: "☆", count: 5 - $0)) } ?? .null,
-                "status": TemplateValue(fields["status"]?.string),
-                "takeaways": strings(fields["takeaways"]),
+                "title": TemplateValue(book.title?.value),
+                "authors": TemplateValue(joined(book.authors)),
+                "year": TemplateValue(book.year),
+                "isbn": TemplateValue(book.isbn),
+                "url": TemplateValue(book.url),
+                "rating": book.rating.map { .int($0) } ?? .null,
+                "stars": TemplateValue(book.rating.map(stars)),
+                "status": TemplateValue(book.status),
+                "takeaways": strings(book.takeaways),
             ]]
-        case .harvest:
-            let actions: [TemplateValue] = (fields["actions"]?.items ?? []).compactMap { action in
-                guard let text = action["action"]?.string else { return nil }
-                let owner = action["owner"]?.string
-                return [
-                    "action": .string(text),
-                    "owner": owner.map { ViewModels.personLink($0, catalog: catalog) } ?? .null,
-                    "due": TemplateValue(action["due"]?.string.flatMap(Day.init(parsing:))?.longText ?? action["due"]?.string),
-                ]
-            }
-            let recommend = fields["recommend"]
+        case .harvest(let harvest):
             return ["harvest": [
-                "event": TemplateValue(fields["event"]?.string),
-                "eventURL": TemplateValue(SafeURL.check(fields["event_url"]?.string)),
-                "eventDate": TemplateValue(fields["event_date"]?.string.flatMap(Day.init(parsing:))?.longText),
-                "presenters": TemplateValue(joined(fields["presenters"])),
-                "takeaways": strings(fields["takeaways"]),
-                "actions": .list(actions),
-                "hasRecommend": .bool(recommend?.string != nil),
-                "recommend": .bool(["true", "yes"].contains(recommend?.string?.lowercased() ?? "")),
+                "event": TemplateValue(harvest.event),
+                "eventURL": TemplateValue(harvest.eventURL),
+                "eventDate": TemplateValue(harvest.eventDate?.longText),
+                "presenters": TemplateValue(joined(harvest.presenters)),
+                "takeaways": strings(harvest.takeaways),
+                "actions": .list(harvest.actions.map { action in [
+                    "action": .string(action.action),
+                    "owner": action.owner.map { ViewModels.personLink($0.value, catalog: catalog) } ?? .null,
+                    "due": TemplateValue(action.due?.longText),
+                    "dueDate": TemplateValue(action.due?.description),
+                ] }),
+                "hasRecommend": .bool(harvest.recommend != nil),
+                "recommend": .bool(harvest.recommend ?? false),
             ]]
-        case .debate:
-            let source = fields["source"]
-            let positions = fields["positions"]
+        case .debate(let debate):
             return ["debate": [
-                "motion": TemplateValue(fields["motion"]?.string),
-                "sourceTitle": TemplateValue(source?["title"]?.string ?? source?.string),
-                "sourceURL": TemplateValue(SafeURL.check(source?["url"]?.string)),
-                "participants": .list((fields["participants"]?.items ?? []).compactMap(\.string).map { ViewModels.personLink($0, catalog: catalog) }),
-                "for": strings(positions?["for"]),
-                "against": strings(positions?["against"]),
-                "outcome": TemplateValue(fields["outcome"]?.string),
-                "decisions": strings(fields["decisions"]),
+                "motion": .string(debate.motion),
+                "sourceTitle": TemplateValue(debate.sourceTitle),
+                "sourceURL": TemplateValue(debate.sourceURL),
+                "participants": .list(debate.participants.map { ViewModels.personLink($0.value, catalog: catalog) }),
+                "for": strings(debate.positionsFor),
+                "against": strings(debate.positionsAgainst),
+                "outcome": TemplateValue(debate.outcome),
+                "decisions": strings(debate.decisions),
             ]]
-        case .log:
+        case .log(let log):
             return ["log": [
-                "week": TemplateValue(fields["week"]?.string),
-                "progress": strings(fields["progress"]),
-                "blockers": strings(fields["blockers"]),
-                "asks": strings(fields["asks"]),
+                "week": TemplateValue(log.week?.description),
+                "progress": strings(log.progress),
+                "blockers": strings(log.blockers),
+                "asks": strings(log.asks),
             ]]
-        case .resource:
-            let level = fields["level"]?.string.flatMap { DreyfusLevel(rawValue: $0.lowercased()) }
+        case .resource(let resource):
             return ["resource": [
-                "url": TemplateValue(SafeURL.check(fields["url"]?.string)),
-                "type": TemplateValue(fields["type"]?.string),
-                "level": TemplateValue(level?.rawValue),
-                "levelLabel": TemplateValue(level?.label),
-                "time": TemplateValue(fields["time"]?.string),
-                "cost": TemplateValue(fields["cost"]?.string),
-                "curatedBy": fields["curated_by"]?.string.map { ViewModels.personLink($0, catalog: catalog) } ?? .null,
+                "url": TemplateValue(resource.url.isEmpty ? nil : resource.url),
+                "type": TemplateValue(resource.type),
+                "level": TemplateValue(resource.level?.rawValue),
+                "levelLabel": TemplateValue(resource.level?.label),
+                "time": TemplateValue(resource.time),
+                "cost": TemplateValue(resource.cost),
+                "curatedBy": resource.curatedBy.map { ViewModels.personLink($0.value, catalog: catalog) } ?? .null,
             ]]
-        case .page, .note:
+        case .none:
             return .null
         }
     }
 
-    static func strings(_ value: YAMLValue?) -> TemplateValue {
-        .list((value?.items ?? []).compactMap(\.string).map { .string($0) })
+    /// `★★★★☆` for a rating of 4.
+    static func stars(_ rating: Int) -> String {
+        let filled = min(max(rating, 0), 5)
+        return String(repeating: "★", count: filled) + String(repeating: "☆", count: 5 - filled)
     }
 
-    /// A list as "A, B and C", or a single value as it is.
-    static func joined(_ value: YAMLValue?) -> String? {
-        guard let value else { return nil }
-        if let text = value.string { return text }
-        let items = (value.items ?? []).compactMap(\.string)
+    static func strings(_ values: [String]) -> TemplateValue {
+        .list(values.map { .string($0) })
+    }
+
+    /// "A, B and C".
+    static func joined(_ items: [String]) -> String? {
         guard let last = items.last else { return nil }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
