@@ -14,8 +14,20 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// False for `check`: everything is validated and rendered, nothing is written.
     public var writeOutput = true
+    /// The day open asks are counted back from; nil means `SOURCE_DATE_EPOCH` when it is
+    /// set (reproducible builds), else the clock.
+    public var today: Day?
 
     public init() {}
+}
+
+extension BuildOptions {
+    static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            return Day(Date(timeIntervalSince1970: epoch))
+        }
+        return Day(Date())
+    }
 }
 
 /// The outcome of a build: its diagnostics and the counts of its summary line.
@@ -80,7 +92,7 @@ public enum Build {
         endStage("load")
 
         // 2. Resolve: URLs, skills, people, links, and the indexes every page is drawn from.
-        let site = await Site(content: content)
+        let site = await Site(content: content, today: options.today ?? BuildOptions.defaultToday())
         endStage("resolve")
         report.diagnostics += site.diagnostics
 

@@ -13,6 +13,8 @@ enum PageSpec: Sendable, Hashable {
     case skill(String)
     case people
     case person(String)
+    case matrix
+    case activity
     case notFound
 
     /// The URL path, without leading or trailing slash (`books/drive`).
@@ -25,6 +27,8 @@ enum PageSpec: Sendable, Hashable {
         case .skill(let id): "skills/\(id)"
         case .people: "people"
         case .person(let id): "people/\(id)"
+        case .matrix: "matrix"
+        case .activity: "activity"
         case .notFound: ""
         }
     }

@@ -14,6 +14,7 @@ struct SitePlan: Sendable {
         pages += site.catalog.skills.map { .skill($0.id) }
         pages.append(.people)
         pages += site.catalog.people.map { .person($0.id) }
+        pages += [.matrix, .activity]
         pages.append(.notFound)
         // Generated pages first: a note that takes one of their URLs is the one reported.
         pages += site.notes.indices.map { .note($0) }

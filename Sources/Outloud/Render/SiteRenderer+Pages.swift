@@ -14,6 +14,8 @@ extension SiteRenderer {
         case .skill(let id): skillValues(id)
         case .people: peopleValues()
         case .person(let id): personValues(id)
+        case .matrix: matrixValues()
+        case .activity: activityValues()
         case .notFound: ("404", "Page not found", [:])
         }
     }
@@ -25,6 +27,8 @@ extension SiteRenderer {
             "latest": models.cards(Array(listed.prefix(Self.homeLatest))),
             "harvests": models.cards(Array((site.byKind[.harvest] ?? []).prefix(Self.homeRecent))),
             "debates": models.cards(Array((site.byKind[.debate] ?? []).prefix(Self.homeRecent))),
+            "openAsks": openAskValues(),
+            "openAsksWeeks": .int(site.catalog.config.openAsksWeeks),
             "skillGroups": skillGroups(),
             "noteCount": .int(listed.count),
             "skillCount": .int(site.catalog.skills.count),
@@ -44,6 +48,7 @@ extension SiteRenderer {
             "kind": .string(Kind(folder: section).rawValue),
             "notes": models.cards(slice),
             "count": .int(indexes.count),
+            "bookGroups": Kind(folder: section) == .book && page == 1 ? bookGroupValues() : .list([]),
             "pagination": pageCount <= 1 ? .null : [
                 "current": .int(page),
                 "total": .int(pageCount),
@@ -97,8 +102,11 @@ extension SiteRenderer {
                 "group": .string(skill.group), "description": .string(skill.description),
             ],
             "resources": models.cards(resources),
+            "resourceLevels": resourceLevelValues(resources),
             "kinds": .list(byKind),
             "people": .list(people),
+            "helpers": helperValues(id),
+            "learners": learnerValues(id),
             "count": .int(indexes.count),
         ])
     }

@@ -96,6 +96,7 @@ public struct SiteRenderer: Sendable {
         let inSkills: Bool = switch current { case .skills, .skill: true; default: false }
         let inPeople: Bool = switch current { case .people, .person: true; default: false }
         items.append(["label": "Skills", "url": "skills/", "current": .bool(inSkills)])
+        items.append(["label": "Matrix", "url": "matrix/", "current": .bool(current == .matrix)])
         items.append(["label": "People", "url": "people/", "current": .bool(inPeople)])
         return .list(items)
     }

@@ -14,6 +14,14 @@ public struct Site: Sendable {
     public var links: LinkGraph
     /// Per note, up to five related notes, best first.
     public var related: [[Int]] = []
+    /// Book notes grouped by book, most recently read first.
+    public var bookGroups: [BookGroup] = []
+    /// Asks for help from recent logs, newest first.
+    public var openAsks: [OpenAsk] = []
+    public var matrix: SkillsMatrix
+    public var activity: Activity
+    /// The day the build treats as today, for the open-asks window.
+    public var today: Day
     public var diagnostics: [Diagnostic] = []
 
     /// The folder sections that get a list page, in a fixed order: kinds first, then by name.
@@ -24,10 +32,13 @@ public struct Site: Sendable {
         }
     }
 
-    public init(content: Content) async {
+    public init(content: Content, today: Day) async {
         catalog = content.catalog
+        self.today = today
         notes = content.notes.sorted(by: Self.newestFirst)
         diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
+        matrix = SkillsMatrix(catalog: catalog)
+        activity = Activity(notes: notes)
         let sections = Set(notes.map(\.section).filter { !$0.isEmpty && $0 != "pages" })
         links = LinkGraph(notes: notes, drafts: content.drafts, sections: sections)
         diagnostics += links.diagnostics
@@ -41,6 +52,10 @@ public struct Site: Sendable {
                 byPerson[author, default: []].append(index)
             }
         }
+        let books = BookClub.groups(of: notes, indexes: byKind[.book] ?? [])
+        bookGroups = books.groups
+        diagnostics += books.diagnostics
+        openAsks = OpenAsks.collect(notes: notes, logs: byKind[.log] ?? [], today: today, weeks: catalog.config.openAsksWeeks)
         related = await Related.compute(notes: notes, bySkill: bySkill, byPerson: byPerson)
     }
 

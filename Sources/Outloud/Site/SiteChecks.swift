@@ -18,6 +18,10 @@ enum SiteChecks {
                 let location = SourceLocation(path: note.displayPath, line: item?.line ?? 1, column: item?.column ?? 1)
                 diagnostics.append(.warning("author \"\(author)\" is not a person in people.yml" + suggestion(for: author, among: personIDs), at: location))
             }
+            for (role, id) in note.details.mentionedPeople where !personIDs.contains(id.value) {
+                let location = SourceLocation(path: note.displayPath, line: id.line, column: id.column)
+                diagnostics.append(.warning("\(role) \"\(id.value)\" is not a person in people.yml" + suggestion(for: id.value, among: personIDs), at: location))
+            }
         }
         for person in catalog.people {
             let location = SourceLocation(path: catalog.peoplePath, line: person.line, column: 1)

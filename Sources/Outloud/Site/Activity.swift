@@ -1,0 +1,30 @@
+/// Notes written per month per kind, from the first dated note's month to the last's.
+public struct Activity: Sendable, Hashable {
+    public struct Month: Sendable, Hashable {
+        public var year: Int
+        public var month: Int
+        /// Notes per kind, in `Activity.kinds` order.
+        public var counts: [Int]
+        public var total: Int { counts.reduce(0, +) }
+    }
+
+    /// The kinds counted, in the order the chart stacks them.
+    public static let kinds: [Kind] = Kind.listed + [.note]
+
+    public var months: [Month]
+
+    init(notes: [Note]) {
+        var counts: [Int: [Int]] = [:]  // year * 12 + month - 1 → counts
+        for note in notes where note.kind != .page {
+            guard let date = note.date, let kind = Self.kinds.firstIndex(of: note.kind) else { continue }
+            counts[date.year * 12 + date.month - 1, default: Array(repeating: 0, count: Self.kinds.count)][kind] += 1
+        }
+        guard let first = counts.keys.min(), let last = counts.keys.max() else {
+            months = []
+            return
+        }
+        months = (first...last).map { key in
+            Month(year: key / 12, month: key % 12 + 1, counts: counts[key] ?? Array(repeating: 0, count: Self.kinds.count))
+        }
+    }
+}
