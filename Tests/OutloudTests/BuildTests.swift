@@ -17,14 +17,14 @@ import Testing
             "books/index.html", "harvests/index.html", "debates/index.html", "logs/index.html",
             "resources/index.html", "guilds/index.html",
             "skills/index.html", "skills/swift/index.html", "skills/testing/index.html", "skills/facilitation/index.html",
-            "people/index.html", "people/ana/index.html", "people/ben/index.html",
+            "people/index.html", "people/ana/index.html", "people/ben/index.html", "matrix/index.html", "activity/index.html",
             "assets/pic.svg", "theme/style.css", OutputFolder.markerName,
         ]
         for path in expected {
             #expect(build.folder.exists("output/" + path), "missing \(path)")
         }
         #expect(!build.folder.exists("output/books/draft/index.html"), "drafts are left out by default")
-        #expect(build.report.pagesWritten == 23)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages
+        #expect(build.report.pagesWritten == 25)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages, matrix, activity
     }
 
     @Test func notFoundPageLinksFromTheSiteRootPath() async throws {

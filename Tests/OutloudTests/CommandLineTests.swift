@@ -50,7 +50,7 @@ import Testing
         #expect(run.stderr == "")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 6 pages from 1 notes (1 book) in ") == true, "\(run.stdout)")
+        #expect(lines.first?.hasPrefix("Built 8 pages from 1 notes (1 book) in ") == true, "\(run.stdout)")
         #expect(lines.first?.hasSuffix(" s: 0 warnings, 0 errors.") == true)
         #expect(folder.exists("output/books/a/index.html"))
     }

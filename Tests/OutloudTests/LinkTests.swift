@@ -135,7 +135,7 @@ import Testing
         let folder = TemporaryFolder()
         for (path, text) in files { folder.write("content/" + path, text) }
         let content = await ContentLoader(contentPath: folder.path + "/content", includeDrafts: drafts).load()
-        let site = await Site(content: content)
+        let site = await Site(content: content, today: Day(year: 2026, month: 11, day: 23)!)
         let prefix = folder.path + "/content/"
         let diagnostics = (content.diagnostics + site.diagnostics).sortedForReport().map {
             $0.description.hasPrefix(prefix) ? String($0.description.dropFirst(prefix.count)) : $0.description

@@ -17,8 +17,8 @@ enum BookClub {
     static func key(_ title: String) -> String { Slug.make(title) }
 
     /// Groups, most recently read first (ties by title). A book note without `book.title` is
-    /// grouped under its own title, with a warning; titles that match only loosely are
-    /// grouped together, with a warning showing both spellings.
+    /// grouped under its own title (a `book:` without a title is already an error); titles
+    /// that match only loosely are grouped together, with a warning showing both spellings.
     static func groups(of notes: [Note], indexes: [Int]) -> (groups: [BookGroup], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var groups: [String: BookGroup] = [:]
@@ -28,9 +28,6 @@ enum BookClub {
             let note = notes[index]
             let book = note.details.book
             let title = book?.title?.value ?? note.title
-            if book?.title == nil, note.fields["book"] == nil {
-                diagnostics.append(.warning("book note has no `book: {title: …}`; it is listed as a book called \"\(title)\"", at: note.location()))
-            }
             let key = key(title)
             if var group = groups[key] {
                 if let written = book?.title, written.value != group.title, let first = firstNote[key] {
