@@ -119,9 +119,13 @@ extension Catalog {
             var person = Person(
                 id: id, name: reader.string("name") ?? id, role: reader.string("role") ?? "",
                 email: reader.string("email"), skills: [], goals: [], mentorFor: reader.stringList("mentor_for"), line: item.line)
+            for mentored in reader.value("mentor_for")?.items ?? [] {
+                if let id = mentored.string { person.skillMentions.append(.init(field: "mentor_for", skill: Located(value: id, line: mentored.line, column: mentored.column))) }
+            }
             if let skills = reader.value("skills") {
                 if let entries = skills.entries {
                     for entry in entries {
+                        person.skillMentions.append(.init(field: "skills", skill: Located(value: entry.key, line: entry.keyLine, column: entry.keyColumn)))
                         if let level = reader.level(entry.value, field: "skills.\(entry.key)") {
                             person.skills.append(.init(skill: entry.key, level: level))
                         }
@@ -139,6 +143,9 @@ extension Catalog {
                     }
                     let level = goalReader.value("level").flatMap { goalReader.level($0, field: "level") }
                     person.goals.append(.init(skill: skill, level: level, by: goalReader.day("by")))
+                    if let value = goalReader.value("skill") {
+                        person.skillMentions.append(.init(field: "goal", skill: Located(value: skill, line: value.line, column: value.column)))
+                    }
                     reader.absorb(goalReader)
                 }
             }
@@ -149,14 +156,15 @@ extension Catalog {
 }
 
 extension FieldReader {
-    /// A Dreyfus level, with the valid choices in the message when it is not one.
+    /// A Dreyfus level, with the valid choices in the message when it is not one (a warning:
+    /// the entry still builds, without the level).
     mutating func level(_ value: YAMLValue, field: String) -> DreyfusLevel? {
         guard let text = value.string else {
             error("`\(field)` must be a Dreyfus level (\(DreyfusLevel.choices)), not \(value.typeName)", at: value)
             return nil
         }
         guard let level = DreyfusLevel(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "-")) else {
-            error("\"\(text)\" is not a Dreyfus level (\(DreyfusLevel.choices))", at: value)
+            warning("\"\(text)\" is not a Dreyfus level (\(DreyfusLevel.choices)); it is ignored", at: value)
             return nil
         }
         return level

@@ -67,6 +67,14 @@ public struct Person: Sendable, Hashable {
     public var goals: [Goal]
     public var mentorFor: [String]
     public var line: Int
+    /// Every skill id the entry names (under `skills`, `goals` and `mentor_for`), where it is
+    /// written, with what names it: for checking them against skills.yml.
+    public var skillMentions: [SkillMention] = []
+
+    public struct SkillMention: Sendable, Hashable {
+        public var field: String
+        public var skill: Located<String>
+    }
 }
 
 /// The site's data files: configuration, skill catalog and people.

@@ -64,6 +64,8 @@ struct FieldReader {
         return ["true", "yes", "on"].contains(text.lowercased())
     }
 
+    /// A whole number in `range`. A number outside it is a warning and is ignored: the
+    /// note still builds, without the value.
     mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = value(key) else { return nil }
         guard case .scalar(let text, .int) = value.kind, let number = Int(text) else {
@@ -71,7 +73,7 @@ struct FieldReader {
             return nil
         }
         guard range.contains(number) else {
-            error("`\(key)` must be from \(range.lowerBound) to \(range.upperBound), not \(number)", at: value)
+            warning("`\(key)` must be from \(range.lowerBound) to \(range.upperBound), not \(number); it is ignored", at: value)
             return nil
         }
         return number

@@ -115,7 +115,7 @@ extension KindDetails {
         if let title = fields.value("title"), let text = fields.scalarText(title, field: "book.title"), !text.isEmpty {
             book.title = Located(value: text, line: title.line, column: title.column)
         } else {
-            fields.error("`book` has no `title`", at: value)
+            fields.warning("`book` has no `title`; the note is listed under its own title", at: value)
         }
         book.authors = fields.value("authors")?.string.map { [$0] } ?? fields.stringList("authors")
         book.year = fields.string("year")
@@ -195,7 +195,7 @@ extension KindDetails {
             if let text = value.string, let week = ISOWeek(parsing: text) {
                 log.week = week
             } else {
-                reader.error("`week` must be an ISO week like 2026-W47, not \(value.string.map { "\"\($0)\"" } ?? value.typeName)", at: value)
+                reader.warning("`week` must be an ISO week like 2026-W47, not \(value.string.map { "\"\($0)\"" } ?? value.typeName); it is ignored", at: value)
             }
         }
         log.asks = reader.stringList("asks")

@@ -24,9 +24,11 @@ enum SiteChecks {
             }
         }
         for person in catalog.people {
-            let location = SourceLocation(path: catalog.peoplePath, line: person.line, column: 1)
-            for skill in person.skills.map(\.skill) + person.goals.map(\.skill) + person.mentorFor where !skillIDs.contains(skill) {
-                diagnostics.append(.warning("\(person.id): skill \"\(skill)\" is not in skills.yml" + suggestion(for: skill, among: skillIDs), at: location))
+            for mention in person.skillMentions where !skillIDs.contains(mention.skill.value) {
+                let (field, skill) = (mention.field, mention.skill)
+                let location = SourceLocation(path: catalog.peoplePath, line: skill.line, column: skill.column)
+                let what = field == "goal" ? "has a goal for" : field == "mentor_for" ? "mentors" : "has a level in"
+                diagnostics.append(.warning("\(person.id) \(what) \"\(skill.value)\", which is not a skill in skills.yml" + suggestion(for: skill.value, among: skillIDs), at: location))
             }
         }
         return diagnostics
