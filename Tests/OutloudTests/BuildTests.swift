@@ -27,6 +27,23 @@ import Testing
         #expect(build.report.pagesWritten == 25)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages, matrix, activity
     }
 
+    @Test func notePageLinksToItsSourceForEditing() async throws {
+        let build = await FixtureBuild("valid")
+        let page = try #require(build.page("books/drive/index.html"))
+        #expect(page.contains(#"<a href="https://git.example/team/learning/edit/main/content/books/drive.md">Edit this note</a>"#))
+    }
+
+    @Test func frontMatterReachesTemplatesAsParams() {
+        let yaml = YAMLValue(kind: .map([
+            .init(key: "mood", keyLine: 1, keyColumn: 1, value: YAMLValue(kind: .scalar("<b>curious</b>", type: .string), line: 1, column: 7)),
+            .init(key: "list", keyLine: 2, keyColumn: 1, value: YAMLValue(kind: .list([YAMLValue(kind: .scalar("1", type: .int), line: 2, column: 8)]), line: 2, column: 7)),
+        ]), line: 1, column: 1)
+        let params = TemplateValue(yaml: yaml)
+        #expect(params["mood"] == .string("<b>curious</b>"), "text, escaped when rendered with {{…}}")
+        #expect(params["list"] == .list([.string("1")]))
+        #expect(params["missing"] == nil)
+    }
+
     @Test func notFoundPageLinksFromTheSiteRootPath() async throws {
         let atRoot = await FixtureBuild("valid")
         let page = try #require(atRoot.page("404.html"))

@@ -46,7 +46,8 @@ extension Catalog {
         config.description = reader.string("description") ?? ""
         config.language = reader.string("language") ?? config.language
         config.baseURL = reader.string("base_url").flatMap { $0.isEmpty ? nil : ($0.hasSuffix("/") ? $0 : $0 + "/") }
-        config.repoURL = reader.string("repo_url").flatMap { $0.isEmpty ? nil : $0 }
+        config.repoURL = reader.url("repo_url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        config.editPath = reader.string("edit_path") ?? config.editPath
         config.theme = reader.string("theme")
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
         config.openAsksWeeks = reader.int("open_asks_weeks", in: 1...520) ?? config.openAsksWeeks

@@ -6,6 +6,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// With a trailing slash, or nil: feeds and the sitemap need it.
     public var baseURL: String?
     public var repoURL: String?
+    /// Appended to `repoURL`, then the note's path: where the git host edits a file.
+    public var editPath = "edit/main/content/"
     public var theme: String?
     public var unsafeHTML = false
     public var openAsksWeeks = 4

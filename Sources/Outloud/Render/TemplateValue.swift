@@ -35,6 +35,22 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(_ text: String?) { self = text.map { .string($0) } ?? .null }
 }
 
+extension TemplateValue {
+    /// Front matter as template values: every field a note writes, for themes to use
+    /// (`{{#params.mood}}…{{/params.mood}}`). Scalars stay text and are escaped like all text.
+    init(yaml: YAMLValue) {
+        switch yaml.kind {
+        case .null: self = .null
+        case .scalar(let text, _): self = .string(text)
+        case .list(let items): self = .list(items.map(TemplateValue.init(yaml:)))
+        case .map(let entries):
+            var object: [String: TemplateValue] = [:]
+            for entry in entries where object[entry.key] == nil { object[entry.key] = TemplateValue(yaml: entry.value) }
+            self = .object(object)
+        }
+    }
+}
+
 extension TemplateValue: MustacheParent, MustacheCustomRepresentation {
     public func child(named name: String) -> Any? {
         if case .object(let fields) = self { return fields[name] }

@@ -73,6 +73,12 @@ struct ViewModels: Sendable {
         fields["wordCount"] = .int(note.body.wordCount)
         fields["panel"] = KindPanels.panel(for: note, catalog: site.catalog)
         fields["source"] = .string(note.sourcePath)
+        fields["params"] = TemplateValue(yaml: note.fields)
+        let config = site.catalog.config
+        fields["editURL"] = TemplateValue(config.repoURL.map { repo in
+            let path = config.editPath.hasSuffix("/") || config.editPath.isEmpty ? config.editPath : config.editPath + "/"
+            return repo + "/" + path + ContentPath.encoded(note.sourcePath)
+        })
         return .object(fields)
     }
 }
