@@ -87,6 +87,8 @@ public enum Build {
             content.catalog.config.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
         }
         report.diagnostics += content.diagnostics
+        // Without a content folder there is nothing more to check or say.
+        guard FileIO.disk.isDirectory(options.contentPath) else { return finish(report, start: start, clock: clock) }
         for note in content.notes { report.notesByKind[note.kind, default: 0] += 1 }
 
         endStage("load")
@@ -105,9 +107,19 @@ public enum Build {
             report.diagnostics += failure.diagnostics
             return finish(report, start: start, clock: clock)
         }
-        let (pages, renderDiagnostics) = await SiteRenderer(site: site, theme: theme).render()
-        endStage("render")
+        let renderer = SiteRenderer(site: site, theme: theme)
+        let (pages, renderDiagnostics) = await renderer.render()
         report.diagnostics += renderDiagnostics
+        // Feeds and the sitemap hold absolute URLs, so they need `base_url`.
+        var feedsAndSitemap: [Page] = []
+        if let baseURL = site.catalog.config.baseURL {
+            feedsAndSitemap = renderer.renderFeeds(baseURL: baseURL)
+            feedsAndSitemap.append(Sitemap.page(for: pages, site: site, baseURL: baseURL))
+        } else {
+            report.diagnostics.append(.warning("feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)",
+                                               at: SourceLocation(path: FileIO.join(options.contentPath, "site.yml"))))
+        }
+        endStage("render")
 
         // 4. Write: only a build without errors replaces the previous output.
         guard options.writeOutput, report.succeeded else { return finish(report, start: start, clock: clock) }
@@ -115,7 +127,7 @@ public enum Build {
         for asset in content.assets { files[asset] = FileIO.join(options.contentPath, asset) }
         for (name, source) in theme.assets { files["theme/" + name] = source }
         do {
-            report.filesWritten = try await output.write(pages: pages, files: files)
+            report.filesWritten = try await output.write(pages: pages + feedsAndSitemap, files: files)
             report.pagesWritten = pages.count
         } catch {
             report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))

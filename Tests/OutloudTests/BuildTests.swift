@@ -198,6 +198,7 @@ import Testing
     @Test func warningsFailOnlyUnderStrict() async {
         let folder = TemporaryFolder()
         folder.write("content/skills.yml", "- id: swift\n  name: Swift\n")
+        folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\n---\nBody.\n")
         var options = BuildOptions()
         options.contentPath = folder.path + "/content"

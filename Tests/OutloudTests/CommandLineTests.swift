@@ -44,6 +44,7 @@ import Testing
 
     @Test func buildWritesTheSiteAndOneSummaryLine() throws {
         let folder = try workFolder()
+        folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\n---\nBody.\n")
         let run = try outloud(["build"], in: folder.path)
         #expect(run.status == 0)
@@ -68,6 +69,7 @@ import Testing
 
     @Test func errorsGoToStandardErrorAsPathLineColumnAndExitOne() throws {
         let folder = try workFolder()
+        folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/books/a.md", "---\ntitle: A\nrating: [1\n---\nBody.\n")
         folder.write("content/books/b.md", "---\ntitle: B\ntags: swift\n---\nBody.\n")
         let run = try outloud(["build"], in: folder.path)
@@ -82,6 +84,7 @@ import Testing
 
     @Test func strictTurnsWarningsIntoAFailure() throws {
         let folder = try workFolder()
+        folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/skills.yml", "- {id: swift, name: Swift}\n")
         folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\n---\nBody.\n")
         #expect(try outloud(["build"], in: folder.path).status == 0)

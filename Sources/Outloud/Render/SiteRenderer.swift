@@ -55,6 +55,7 @@ public struct SiteRenderer: Sendable {
     func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> Page {
         let urlPath = spec.urlPath(in: site)
         let (template, title, values) = pageValues(spec)
+        let feeds = feedValues(for: spec)
         var context: [String: TemplateValue] = [
             "root": .string(spec == .notFound ? notFoundRoot : relativeRoot(forURLPath: urlPath)),
             "site": siteValues,
@@ -63,6 +64,8 @@ public struct SiteRenderer: Sendable {
                 "title": .string(title),
                 "isHome": .bool(spec == .home),
                 "canonical": TemplateValue(site.catalog.config.baseURL.map { spec == .notFound ? $0 + "404.html" : $0 + (urlPath.isEmpty ? "" : urlPath + "/") }),
+                "feeds": feeds.all,
+                "feed": feeds.own,
             ],
             "generator": .string("Outloud \(BuildInfo.version)"),
         ]
