@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
 }
 
 extension BuildOptions {
-    static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
+    public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
         if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
             return Day(Date(timeIntervalSince1970: epoch))
         }

@@ -12,7 +12,7 @@ struct OutloudCommand: AsyncParsableCommand {
             logs and curated resources into a static site organised by skill.
             """,
         version: "outloud \(BuildInfo.version) (libcmark \(BuildInfo.cmarkVersion))",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -74,6 +74,113 @@ struct BuildCommand: AsyncParsableCommand {
         Terminal.print(report)
         if timings { Swift.print(report.stageTimes) }
         if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the site as a build would, without writing anything.",
+        discussion: """
+            Reads every note and data file, resolves every link and renders every page in \
+            memory. Exits 1 when there is an error, or a warning under --strict.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "How to print problems: text (compiler style), github (Actions annotations) or json.")
+    var format: DiagnosticFormat = .text
+
+    func run() async throws {
+        var options = site.buildOptions()
+        options.writeOutput = false
+        let report = await Build.run(options)
+        switch format {
+        case .text:
+            FileHandle.standardError.write(Data(format.render(report.diagnostics).utf8))
+            print(report.summary)
+        case .github:
+            // Workflow commands are read from standard output; the summary goes to the log too.
+            print(format.render(report.diagnostics), terminator: "")
+            print(report.summary)
+        case .json:
+            print(format.render(report.diagnostics), terminator: "")
+        }
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a note from its kind's archetype and print its path.",
+        discussion: """
+            Kinds: book, harvest, debate, log, resource, page, note. The note gets today's date \
+            and, when your git email is in people.yml, you as its author. A log needs no title: \
+            it goes in logs/<you>/<year>-w<week>.md. An existing file is never overwritten. \
+            Archetypes can be overridden in archetypes/<kind>.md next to the content folder, \
+            or in themes/<theme>/archetypes/.
+            """
+    )
+
+    @Argument(help: "The kind of note: book, harvest, debate, log, resource, page or note.")
+    var kind: String
+
+    @Argument(help: "The note's title.")
+    var title: String = ""
+
+    @Option(name: .long, help: "The content folder.")
+    var content = "content"
+
+    @Option(name: .long, help: "The theme whose archetypes to use (default: site.yml's `theme`, else `default`).")
+    var theme: String?
+
+    @Option(name: .customLong("themes-dir"), help: "The folder that holds themes.")
+    var themesDir = "themes"
+
+    func run() throws {
+        guard let kind = NewNote.kind(named: kind) else {
+            throw ValidationError("unknown kind \"\(self.kind)\"; choose one of \(Archetypes.kinds.map(\.rawValue).joined(separator: ", "))")
+        }
+        var note = NewNote(kind: kind, title: title, today: BuildOptions.defaultToday(), gitEmail: GitConfig.value("user.email", in: content))
+        note.contentPath = content
+        note.themesPath = themesDir
+        note.themeName = theme
+        do {
+            let created = try note.create()
+            print(created.path)
+            if let hint = created.hint { FileHandle.standardError.write(Data("note: \(hint)\n".utf8)) }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a content folder with site.yml, skills.yml, people.yml and one example per kind.",
+        discussion: "The folder must be new or empty (hidden files such as .git are fine). It builds with --strict as it is."
+    )
+
+    @Argument(help: "The folder to create.")
+    var folder = "content"
+
+    @Option(name: .long, help: "The site's title.")
+    var title = "Team Learning"
+
+    func run() throws {
+        do {
+            let written = try SiteScaffold.create(in: folder, title: title, today: BuildOptions.defaultToday())
+            print("Created \(folder) with \(written.count) files. Next: outloud new book \"A Book You Read\" --content \(folder)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -93,6 +93,50 @@ import Testing
         #expect(strict.stderr == "content/books/a.md:3:8: warning: tag \"swfit\" is not a skill in skills.yml (did you mean \"swift\"?)\n")
     }
 
+    @Test func checkWritesNothingAndAnnotatesForGitHub() throws {
+        let folder = try workFolder()
+        folder.write("content/site.yml", "base_url: https://learning.example/\n")
+        folder.write("content/skills.yml", "- {id: swift, name: Swift}\n")
+        folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\nrating: [5]\n---\nSee [[Nowhere]].\n")
+        let run = try outloud(["check", "--format", "github"], in: folder.path)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let expected: [String] = [
+            #"::warning file=content/books/a.md,line=3,col=8::tag "swfit" is not a skill in skills.yml (did you mean "swift"?)"#,
+            "::error file=content/books/a.md,line=4,col=9::`rating` must be a whole number from 1 to 5, not a list",
+            "::error file=content/books/a.md,line=6,col=5::wikilink [[Nowhere]] matches no note by title, slug or file name",
+        ]
+        #expect(Array(lines.dropLast()) == expected)
+        #expect(lines.last?.hasPrefix("Failed: 1 notes (1 book) in ") == true)
+        #expect(!folder.exists("output"), "check writes nothing")
+        let json = try outloud(["check", "--format", "json"], in: folder.path)
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(report?["errors"] as? Int == 2 && report?["warnings"] as? Int == 1)
+        folder.write("content/books/a.md", "---\ntitle: A\ntags: [swift]\n---\nFine.\n")
+        let clean = try outloud(["check", "--strict"], in: folder.path)
+        #expect(clean.status == 0 && clean.stderr == "")
+        #expect(clean.stdout.hasPrefix("Checked 1 notes (1 book) in "))
+    }
+
+    @Test func initThenNewThenBuildPublishesAFirstNote() throws {
+        let folder = try workFolder()
+        let initRun = try outloud(["init", "content", "--title", "Our Team"], in: folder.path)
+        #expect(initRun.status == 0, "\(initRun.stderr)")
+        let new = try outloud(["new", "book", "The Fifth Discipline"], in: folder.path)
+        #expect(new.status == 0)
+        #expect(new.stdout == "content/books/the-fifth-discipline.md\n")
+        let build = try outloud(["build", "--strict"], in: folder.path)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(folder.read("output/books/the-fifth-discipline/index.html")?.contains("<h1>The Fifth Discipline</h1>") == true)
+        let again = try outloud(["new", "book", "The Fifth Discipline"], in: folder.path)
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: content/books/the-fifth-discipline.md already exists; nothing was written\n")
+        let unknown = try outloud(["new", "podcast", "X"], in: folder.path)
+        #expect(unknown.status != 0 && unknown.stderr.contains(#"unknown kind "podcast"; choose one of book, harvest, debate, log, resource, page, note"#))
+        let reinit = try outloud(["init", "content"], in: folder.path)
+        #expect(reinit.status == 1 && reinit.stderr.hasPrefix("error: content is not empty"))
+    }
+
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
         let folder = try workFolder()
         folder.write("content/books/a.md", "Body.\n")
