@@ -5,12 +5,12 @@ import Foundation
 /// Colours come from the theme's CSS through classes (`chart__bar--book`), so the chart
 /// follows the light and dark schemes; every bar segment has a `<title>` for a tooltip.
 enum ActivityChart {
-    static let height = 220.0
+    static let height = 260.0
     static let top = 12.0
     static let bottom = 28.0
     static let left = 36.0
-    static let barWidth = 14.0
-    static let gap = 6.0
+    static let barWidth = 22.0
+    static let gap = 8.0
 
     static func svg(_ activity: Activity) -> String {
         let months = activity.months

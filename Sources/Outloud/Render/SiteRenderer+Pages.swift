@@ -4,6 +4,8 @@ extension SiteRenderer {
     static let homeLatest = 12
     /// How many harvests and debates the home page lists.
     static let homeRecent = 4
+    /// How many open asks the home page shows before "more asks".
+    static let homeAsks = 6
 
     func pageValues(_ spec: PageSpec) -> (template: String, title: String, values: TemplateValue) {
         switch spec {
@@ -21,13 +23,16 @@ extension SiteRenderer {
     }
 
     private func homeValues() -> (String, String, TemplateValue) {
+        guard case .list(let asks) = openAskValues() else { preconditionFailure("asks are a list") }
         let listed = site.notes.indices.filter { site.notes[$0].kind != .page }
         return ("home", site.catalog.config.title, [
             "description": .string(site.catalog.config.description),
             "latest": models.cards(Array(listed.prefix(Self.homeLatest))),
             "harvests": models.cards(Array((site.byKind[.harvest] ?? []).prefix(Self.homeRecent))),
             "debates": models.cards(Array((site.byKind[.debate] ?? []).prefix(Self.homeRecent))),
-            "openAsks": openAskValues(),
+            "openAsks": .list(Array(asks.prefix(Self.homeAsks))),
+            "moreAsks": .list(Array(asks.dropFirst(Self.homeAsks))),
+            "askCount": .int(asks.count),
             "openAsksWeeks": .int(site.catalog.config.openAsksWeeks),
             "skillGroups": skillGroups(),
             "noteCount": .int(listed.count),

@@ -184,7 +184,7 @@ extension SiteRenderer {
             "months": .list(activity.months.reversed().map { month in
                 [
                     "label": .string(Day(year: month.year, month: month.month, day: 1)!.monthText),
-                    "counts": .list(kinds.map { .string(String(month.counts[$0.offset])) }),
+                    "counts": .list(kinds.map { ["count": .string(String(month.counts[$0.offset])), "zero": .bool(month.counts[$0.offset] == 0)] }),
                     "total": .string(String(month.total)),
                 ]
             }),
