@@ -37,6 +37,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(name: .customLong("no-git"), help: "Do not read git history: missing dates come from file modification times, missing authors stay empty.")
+    var noGit = false
+
     func buildOptions() -> BuildOptions {
         var options = BuildOptions()
         options.contentPath = content
@@ -45,6 +48,7 @@ struct SiteOptions: ParsableArguments {
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.strict = strict
+        options.useGit = !noGit
         return options
     }
 }
@@ -64,7 +68,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to write the site to.")
     var output = "output"
 
-    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render, write).")
+    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render, write) and git's share of load.")
     var timings = false
 
     func run() async throws {

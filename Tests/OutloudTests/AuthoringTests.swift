@@ -20,6 +20,7 @@ import Testing
         options.themesPath = folder.path + "/themes"
         options.writeOutput = false
         options.strict = true
+        options.useGit = false
         options.today = Self.monday
         return await Build.run(options)
     }

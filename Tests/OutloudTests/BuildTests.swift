@@ -170,7 +170,7 @@ import Testing
 
     @Test func missingContentFolder() async {
         let folder = TemporaryFolder()
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = folder.path + "/nowhere"
         options.outputPath = folder.path + "/output"
         options.themesPath = Repository.themes.path
@@ -182,7 +182,7 @@ import Testing
     @Test func failedBuildLeavesThePreviousOutputAlone() async throws {
         let folder = TemporaryFolder()
         folder.write("content/books/a.md", "---\ntitle: A\n---\nFirst.\n")
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = folder.path + "/content"
         options.outputPath = folder.path + "/output"
         options.themesPath = Repository.themes.path
@@ -200,7 +200,7 @@ import Testing
         folder.write("content/skills.yml", "- id: swift\n  name: Swift\n")
         folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\n---\nBody.\n")
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = folder.path + "/content"
         options.outputPath = folder.path + "/output"
         options.themesPath = Repository.themes.path

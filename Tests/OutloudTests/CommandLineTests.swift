@@ -19,10 +19,11 @@ import Testing
         return folder.appendingPathComponent("outloud")
     }
 
-    func outloud(_ arguments: [String], in directory: String) throws -> Run {
+    func outloud(_ arguments: [String], in directory: String, environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -72,7 +73,7 @@ import Testing
         folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/books/a.md", "---\ntitle: A\nrating: [1\n---\nBody.\n")
         folder.write("content/books/b.md", "---\ntitle: B\ntags: swift\n---\nBody.\n")
-        let run = try outloud(["build"], in: folder.path)
+        let run = try outloud(["build", "--no-git"], in: folder.path)
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "all diagnostics are reported in one run")
@@ -88,7 +89,7 @@ import Testing
         folder.write("content/skills.yml", "- {id: swift, name: Swift}\n")
         folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\n---\nBody.\n")
         #expect(try outloud(["build"], in: folder.path).status == 0)
-        let strict = try outloud(["build", "--strict", "--output", "strict-out"], in: folder.path)
+        let strict = try outloud(["build", "--strict", "--no-git", "--output", "strict-out"], in: folder.path)
         #expect(strict.status == 1)
         #expect(strict.stderr == "content/books/a.md:3:8: warning: tag \"swfit\" is not a skill in skills.yml (did you mean \"swift\"?)\n")
     }
@@ -98,7 +99,7 @@ import Testing
         folder.write("content/site.yml", "base_url: https://learning.example/\n")
         folder.write("content/skills.yml", "- {id: swift, name: Swift}\n")
         folder.write("content/books/a.md", "---\ntitle: A\ntags: [swfit]\nrating: [5]\n---\nSee [[Nowhere]].\n")
-        let run = try outloud(["check", "--format", "github"], in: folder.path)
+        let run = try outloud(["check", "--format", "github", "--no-git"], in: folder.path)
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let expected: [String] = [
@@ -113,7 +114,7 @@ import Testing
         let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(report?["errors"] as? Int == 2 && report?["warnings"] as? Int == 1)
         folder.write("content/books/a.md", "---\ntitle: A\ntags: [swift]\n---\nFine.\n")
-        let clean = try outloud(["check", "--strict"], in: folder.path)
+        let clean = try outloud(["check", "--strict", "--no-git"], in: folder.path)
         #expect(clean.status == 0 && clean.stderr == "")
         #expect(clean.stdout.hasPrefix("Checked 1 notes (1 book) in "))
     }
@@ -135,6 +136,20 @@ import Testing
         #expect(unknown.status != 0 && unknown.stderr.contains(#"unknown kind "podcast"; choose one of book, harvest, debate, log, resource, page, note"#))
         let reinit = try outloud(["init", "content"], in: folder.path)
         #expect(reinit.status == 1 && reinit.stderr.hasPrefix("error: content is not empty"))
+    }
+
+    @Test func datesWithoutGitAreNotedOnceUnlessNoGitIsGiven() throws {
+        let folder = try workFolder()
+        folder.write("content/site.yml", "base_url: https://learning.example/\n")
+        folder.write("content/books/a.md", "Body.\n")
+        folder.write("content/books/b.md", "Body.\n")
+        let noted = try outloud(["build", "--strict"], in: folder.path, environment: environment(stoppingAt: folder.path))
+        #expect(noted.status == 0, "a note does not fail --strict")
+        #expect(noted.stderr == "content: note: not in a git repository; the dates of 2 notes come from file modification times and may be approximate\n")
+        #expect(noted.stdout.contains(": 0 warnings, 0 errors."))
+        let quiet = try outloud(["build", "--strict", "--no-git"], in: folder.path, environment: environment(stoppingAt: folder.path))
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr == "")
     }
 
     @Test func refusesToReplaceAFolderItDidNotMake() throws {

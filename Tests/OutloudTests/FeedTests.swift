@@ -168,7 +168,7 @@ import Testing
     }
 
     private func options(_ folder: TemporaryFolder) -> BuildOptions {
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = folder.path + "/content"
         options.outputPath = folder.path + "/output"
         options.themesPath = Repository.themes.path

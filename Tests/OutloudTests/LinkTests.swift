@@ -134,7 +134,9 @@ import Testing
     func site(_ files: [String: String], drafts: Bool = false) async -> (Site, [String]) {
         let folder = TemporaryFolder()
         for (path, text) in files { folder.write("content/" + path, text) }
-        let content = await ContentLoader(contentPath: folder.path + "/content", includeDrafts: drafts).load()
+        var loader = ContentLoader(contentPath: folder.path + "/content", includeDrafts: drafts)
+        loader.useGit = false
+        let content = await loader.load()
         let site = await Site(content: content, today: Day(year: 2026, month: 11, day: 23)!)
         let prefix = folder.path + "/content/"
         let diagnostics = (content.diagnostics + site.diagnostics).sortedForReport().map {

@@ -36,6 +36,18 @@ final class TemporaryFolder: @unchecked Sendable {
     }
 }
 
+extension BuildOptions {
+    /// Options for test sites. Fixtures live in this repository and temporary folders in
+    /// none (or in whatever repository holds the temporary folder), so git history would
+    /// make their dates and authors depend on where the tests run; the tests of git history
+    /// make repositories of their own and turn it on.
+    static func withoutGit() -> BuildOptions {
+        var options = BuildOptions()
+        options.useGit = false
+        return options
+    }
+}
+
 /// Builds a fixture site (`Tests/Fixtures/<name>/content`) into a temporary folder, with the
 /// repository's default theme plus any themes the fixture brings.
 struct FixtureBuild {
@@ -52,7 +64,7 @@ struct FixtureBuild {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: fixtureThemes.path)) ?? [] {
             try! FileManager.default.copyItem(at: fixtureThemes.appendingPathComponent(name), to: themes.appendingPathComponent(name))
         }
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = fixture.appendingPathComponent("content").path
         options.themesPath = themes.path
         options.themeName = theme

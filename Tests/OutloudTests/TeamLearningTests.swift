@@ -11,9 +11,11 @@ import Testing
     }
 
     func site() async -> Site {
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = Repository.fixtures.appendingPathComponent("team/content").path
-        let content = await ContentLoader(contentPath: options.contentPath, includeDrafts: false).load()
+        var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: false)
+        loader.useGit = false
+        let content = await loader.load()
         return await Site(content: content, today: Self.monday)
     }
 
@@ -170,7 +172,7 @@ import Testing
         folder.write("content/books/a.md", "---\nrating: 7\nbook: {authors: [X]}\n---\nA.\n")
         folder.write("content/logs/ana/w.md", "---\nweek: 2026-W54\n---\nW.\n")
         folder.write("content/resources/r.md", "---\nurl: javascript:alert(1)\nlevel: guru\n---\nR.\n")
-        var options = BuildOptions()
+        var options = BuildOptions.withoutGit()
         options.contentPath = folder.path + "/content"
         options.themesPath = folder.path + "/themes"
         options.outputPath = folder.path + "/output"

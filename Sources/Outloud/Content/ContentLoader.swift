@@ -10,6 +10,9 @@ public struct Content: Sendable {
     /// Files copied as they are: `assets/…` and any other non-Markdown file, by relative path.
     public var assets: [String]
     public var diagnostics: [Diagnostic]
+    /// How long git took to run and its output to be read (alongside reading the notes);
+    /// nil without git.
+    public var gitSeconds: Double?
 }
 
 /// Reads the content folder: data files first, then every note in parallel.
@@ -19,6 +22,10 @@ public struct ContentLoader: Sendable {
     public var files: FileIO
     /// Notes per task; enough to amortise scheduling, small enough to balance cores.
     public var batchSize = 64
+    /// Take missing dates and authors from git history (one `git log` for the folder).
+    public var useGit = true
+    /// Where `git` is looked up (`PATH`) and the environment it runs in.
+    public var environment = ProcessInfo.processInfo.environment
 
     public init(contentPath: String, includeDrafts: Bool = false, files: FileIO = .disk) {
         self.contentPath = contentPath
@@ -38,6 +45,8 @@ public struct ContentLoader: Sendable {
             return Content(catalog: Catalog(), notes: [], drafts: [], assets: [], diagnostics: diagnostics)
         }
         let catalog = Catalog.load(from: files, contentPath: contentPath, diagnostics: &diagnostics)
+        // git works in its own process while the notes are read and rendered.
+        async let history = readHistory()
         let listing = files.listFiles(contentPath)
         diagnostics += listing.problems
 
@@ -91,8 +100,29 @@ public struct ContentLoader: Sendable {
             }
         }
         notes.sort { $0.sourcePath < $1.sourcePath }
+        let (gitHistory, gitSeconds) = await history
+        let fallbacks = NoteFallbacks(history: gitHistory, people: catalog.people)
+        let modified = Dictionary(markdownFiles.map { ($0.relativePath, $0.modified) }, uniquingKeysWith: { a, _ in a })
+        var sources: [NoteFallbacks.DateSource] = []
+        for index in notes.indices {
+            let source = fallbacks.apply(to: &notes[index], modified: modified[notes[index].sourcePath] ?? Date(timeIntervalSince1970: 0))
+            if includeDrafts || !notes[index].draft { sources.append(source) }
+        }
+        diagnostics += fallbacks.diagnostics(for: sources, contentPath: contentPath)
         let drafts = includeDrafts ? [] : notes.filter(\.draft)
         if !includeDrafts { notes.removeAll { $0.draft } }
-        return Content(catalog: catalog, notes: notes, drafts: drafts, assets: assets, diagnostics: diagnostics)
+        return Content(catalog: catalog, notes: notes, drafts: drafts, assets: assets, diagnostics: diagnostics,
+                       gitSeconds: gitSeconds)
+    }
+
+    /// The folder's git history and how long git took; nil without git.
+    private func readHistory() async -> (Result<GitHistory, GitHistory.Unavailable>?, Double?) {
+        guard useGit else { return (nil, nil) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let history = await GitHistory.load(contentPath: contentPath, environment: environment)
+        // The wall time would include waiting for a thread busy reading notes.
+        if case .success(let loaded) = history { return (history, loaded.seconds) }
+        return (history, (clock.now - start).seconds)
     }
 }

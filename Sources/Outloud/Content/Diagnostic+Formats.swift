@@ -25,7 +25,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
             if location.line > 0 { properties.append("line=\(location.line)") }
             if location.column > 0 { properties.append("col=\(location.column)") }
         }
-        let command = diagnostic.severity.rawValue
+        // GitHub calls a note a notice.
+        let command = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
         return "::\(command)\(properties.isEmpty ? "" : " " + properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
     }
 

@@ -17,10 +17,20 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 
 /// One problem found in the input, reported the way a compiler reports it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// A `note` tells something worth knowing about the whole build (dates that may be
+    /// approximate); it is printed but never counted, so it does not fail `--strict`.
     public enum Severity: String, Sendable, Hashable, Comparable {
-        case warning, error
+        case note, warning, error
 
-        public static func < (a: Self, b: Self) -> Bool { a == .warning && b == .error }
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity
@@ -35,6 +45,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.error, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Self {
+        Self(.note, message, at: location)
     }
 
     public static func warning(_ message: String, at location: SourceLocation? = nil) -> Self {

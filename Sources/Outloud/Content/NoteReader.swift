@@ -77,11 +77,12 @@ struct NoteReader: Sendable {
         var authors = reader.stringList("authors")
         if authors.isEmpty, kind == .log, folderNames.count >= 2 { authors = [folderNames[1]] }
         let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1))
+        // Without these, `NoteFallbacks` takes the date from git or the file once every note is read.
         let date = reader.day("date") ?? details.log?.week?.friday
         let summary = reader.string("summary") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
         let note = Note(
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
-            urlPath: urlPath, title: title, date: date ?? Day(file.modified), updated: reader.day("updated"),
+            urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),
             authors: authors, tags: reader.stringList("tags"), summary: summary,
             draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
             bodyLineOffset: split.bodyLineOffset)
