@@ -138,6 +138,9 @@ public enum Build {
         }
         endStage("render")
 
+        report.diagnostics += outputClashes(assets: content.assets, generated: (pages + feedsAndSitemap).map(\.path),
+                                            themeAssets: theme.assets.map { "theme/" + $0.key }, contentPath: options.contentPath)
+
         // 4. Write: only a build without errors replaces the previous output.
         guard options.writeOutput, report.succeeded else { return finish(report, start: start, clock: clock) }
         var files: [String: String] = [:]
@@ -151,6 +154,18 @@ public enum Build {
         }
         endStage("write")
         return finish(report, start: start, clock: clock)
+    }
+
+    /// A content file at the path of a generated page, feed or theme file: an error naming
+    /// both, found before anything is written (compared without case, as a server might).
+    static func outputClashes(assets: [String], generated: [String], themeAssets: [String], contentPath: String) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        for path in generated { owners[path.lowercased()] = "the generated \(path)" }
+        for path in themeAssets { owners[path.lowercased()] = "the theme's \(path)" }
+        return assets.sorted().compactMap { asset in
+            guard let owner = owners[asset.lowercased()] else { return nil }
+            return .error("this file would be written over \(owner); rename or move it", at: SourceLocation(path: FileIO.join(contentPath, asset)))
+        }
     }
 
     private static func finish(_ report: BuildReport, start: ContinuousClock.Instant, clock: ContinuousClock) -> BuildReport {

@@ -83,3 +83,26 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+extension String {
+    /// The text with control characters written as escapes (`\0`, `\u{1B}`), so a message
+    /// quoting content can neither hide characters nor move the terminal's cursor.
+    var debugEscaped: String {
+        var escaped = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\0": escaped += "\\0"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            case "\r": escaped += "\\r"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                    escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped
+    }
+}

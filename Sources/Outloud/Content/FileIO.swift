@@ -122,6 +122,11 @@ struct DiskWalker {
                 }
                 type = targetAttributes[.type] as? FileAttributeType
                 modified = targetAttributes[.modificationDate] as? Date ?? modified
+                // A link that still resolves to a link is dangling or part of a loop.
+                if type == .typeSymbolicLink {
+                    problems.append(.warning("symlink is broken or loops; not followed", at: SourceLocation(path: childPath)))
+                    continue
+                }
                 if type == .typeDirectory {
                     guard visited.insert(target).inserted else {
                         problems.append(.warning("symlink loops back to a folder already read; not followed", at: SourceLocation(path: childPath)))

@@ -51,13 +51,31 @@ struct NoteReader: Sendable {
         let section = folderNames.first ?? ""
         let kind: Kind = folderNames.isEmpty ? .page : Kind(folder: section)
 
+        let top = SourceLocation(path: displayPath, line: 1, column: 1)
         var slug = Slug.make(fileStem)
+        var slugValue: YAMLValue?
         if let slugField = reader.value("slug"), let given = reader.scalarText(slugField, field: "slug") {
+            slugValue = slugField
             slug = Slug.make(given)
-            if slug.isEmpty { reader.error("slug \"\(given)\" has no letters or digits", at: slugField) }
+            if slug.isEmpty {
+                reader.error("slug \"\(given.debugEscaped)\" has no letters or digits", at: slugField)
+            } else if slug != given {
+                reader.warning("slug \"\(given.debugEscaped)\" is not lower-case letters, digits and dashes; the page's slug is \"\(Slug.limited(slug))\"", at: slugField)
+            }
         } else if slug.isEmpty {
-            reader.diagnostics.append(.error("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field",
-                                             at: SourceLocation(path: displayPath, line: 1, column: 1)))
+            reader.diagnostics.append(.error("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field", at: top))
+        }
+        if slug.count > Slug.maximumLength {
+            slug = Slug.limited(slug)
+            let message = "slug is longer than \(Slug.maximumLength) characters; it is cut to \"\(slug)\""
+            if let slugValue { reader.warning(message, at: slugValue) } else { reader.diagnostics.append(.warning(message, at: top)) }
+        }
+        if Slug.reservedOnWindows.contains(slug) {
+            let message = "slug \"\(slug)\" is a reserved file name on Windows; a site copied to a Windows server would lose this page (set another `slug:`)"
+            if let slugValue { reader.warning(message, at: slugValue) } else { reader.diagnostics.append(.warning(message, at: top)) }
+        }
+        if split.yaml == nil, split.body.allSatisfy(\.isWhitespace) {
+            reader.diagnostics.append(.warning("note is empty", at: top))
         }
         // Free pages live at the top of the site (`/about/`); everything else under its folders.
         let urlFolders = kind == .page ? Array(folderNames.dropFirst()) : Array(folderNames)

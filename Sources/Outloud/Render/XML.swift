@@ -5,18 +5,31 @@ enum XML {
     /// document for one of them, and Markdown or front matter may hold any of them.
     static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { needsWork($0) }) else { return text }
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&apos;".unicodeScalars)
-            default: if isAllowed(scalar) { escaped.append(scalar) }
+        // Appending to one String with room reserved stays linear; a scalar view's
+        // `append(contentsOf:)` copied the whole buffer each time (seconds for a long note).
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var run = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if needsWork(scalar) {
+                escaped += String(scalars[run..<index])
+                switch scalar {
+                case "&": escaped += "&amp;"
+                case "<": escaped += "&lt;"
+                case ">": escaped += "&gt;"
+                case "\"": escaped += "&quot;"
+                case "'": escaped += "&apos;"
+                default: break  // a character XML forbids: dropped
+                }
+                run = scalars.index(after: index)
             }
+            index = scalars.index(after: index)
         }
-        return String(escaped)
+        escaped += String(scalars[run..<scalars.endIndex])
+        return escaped
     }
 
     /// XML 1.0's `Char` production; Swift strings never hold the surrogates it also leaves out.

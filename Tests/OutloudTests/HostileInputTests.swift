@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+@testable import Outloud
+
+/// Hostile and broken input, generated in a temporary folder: each case gets its diagnostic
+/// (or, for a BOM and CRLF, the right page), within a time bound, and nothing is written
+/// anywhere but the output folder.
+@Suite(.timeLimit(.minutes(1))) struct HostileInputTests {
+    /// `<tmp>/site/{content,themes,output}`: after a build, `<tmp>` and `<tmp>/site` must hold
+    /// nothing else.
+    final class Site: @unchecked Sendable {
+        let root = TemporaryFolder()
+        var site: String { root.path + "/site" }
+
+        init(_ files: [String: String] = [:]) throws {
+            try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Repository.themes, to: URL(fileURLWithPath: site + "/themes"))
+            write("site.yml", "title: Hostile\nbase_url: https://hostile.example/\n")
+            for (path, text) in files { write(path, text) }
+        }
+
+        func write(_ relative: String, _ text: String) { root.write("site/content/" + relative, text) }
+        func write(_ relative: String, bytes: [UInt8]) throws {
+            let file = URL(fileURLWithPath: site + "/content/" + relative)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: site + "/content/" + relative))
+        }
+
+        func build(bound seconds: Double = 20) async -> [String] {
+            var options = BuildOptions.withoutGit()
+            options.contentPath = site + "/content"
+            options.themesPath = site + "/themes"
+            options.outputPath = site + "/output"
+            let clock = ContinuousClock()
+            let start = clock.now
+            let report = await Build.run(options)
+            #expect(clock.now - start < .seconds(seconds), "the build took longer than \(seconds) s")
+            let top = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            #expect(top == ["site"], "nothing is written next to the site")
+            let inside = Set((try? FileManager.default.contentsOfDirectory(atPath: site)) ?? [])
+            #expect(inside.isSubset(of: ["content", "themes", "output"]), "nothing but output/ is created: \(inside)")
+            return report.diagnostics.map { $0.description.replacingOccurrences(of: site + "/content/", with: "") }
+        }
+
+        func page(_ relative: String) -> String? { root.read("site/output/" + relative) }
+    }
+
+    @Test func malformedYAML() async throws {
+        let site = try Site(["books/a.md": "---\ntitle: [unclosed\n---\nBody.\n"])
+        let diagnostics = await site.build()
+        #expect(diagnostics.count == 1 && diagnostics[0].hasPrefix("books/a.md:") && diagnostics[0].contains("error: invalid YAML"))
+    }
+
+    @Test func aliasBombIsRefusedQuickly() async throws {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 { yaml += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + level)!))", count: 10).joined(separator: ", ") + "]\n" }
+        let site = try Site(["books/bomb.md": "---\n\(yaml)---\nBody.\n"])
+        let diagnostics = await site.build(bound: 10)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.contains("books/bomb.md") == true && diagnostics.first?.contains("error:") == true, "\(diagnostics)")
+    }
+
+    @Test func deeplyNestedYAML() async throws {
+        let site = try Site(["books/deep.md": "---\ntitle: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n---\nBody.\n"])
+        let diagnostics = await site.build()
+        #expect(diagnostics.count == 1 && diagnostics[0].contains("books/deep.md") && diagnostics[0].contains("error:"), "\(diagnostics)")
+    }
+
+    @Test func frontMatterThatNeverCloses() async throws {
+        let site = try Site(["books/open.md": "---\ntitle: Open\n\nBody that never ends.\n"])
+        #expect(await site.build() == ["books/open.md:1:1: error: front matter starts with `---` but never closes (add a `---` line after it)"])
+    }
+
+    @Test func invalidUTF8AndNULBytes() async throws {
+        let site = try Site()
+        try site.write("books/latin1.md", bytes: Array("caf".utf8) + [0xE9, 0x0A])
+        try site.write("books/binary.md", bytes: [0x23, 0x20, 0x41, 0x00, 0x42])
+        #expect(await site.build() == [
+            "books/binary.md: error: file contains a NUL byte; is it a binary file?",
+            "books/latin1.md: error: file is not valid UTF-8 text",
+        ])
+    }
+
+    @Test func byteOrderMarkAndCRLFWorkNormally() async throws {
+        let site = try Site()
+        try site.write("books/windows.md", bytes: [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: From Windows\r\ntags: []\r\n---\r\n# Heading\r\n\r\nFirst line\r\nsame paragraph.\r\n".utf8))
+        #expect(await site.build() == [])
+        let page = try #require(site.page("books/windows/index.html"))
+        #expect(page.contains("<h1>From Windows</h1>"))
+        #expect(page.contains("<p>First line\nsame paragraph.</p>"))
+        #expect(!page.contains("\r"))
+    }
+
+    @Test func aFiftyMegabyteNoteIsReportedNotRead() async throws {
+        let site = try Site()
+        let line = Array("A line of a very long note that someone pasted a log into.\n".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(50 * 1_048_576 + line.count)
+        while bytes.count < 50 * 1_048_576 { bytes += line }
+        try site.write("books/huge.md", bytes: bytes)
+        #expect(await site.build() == ["books/huge.md: error: file is 50 MB; notes larger than 16 MB are not read"])
+    }
+
+    @Test func hundredThousandLevelsOfNesting() async throws {
+        let site = try Site([
+            "books/quotes.md": String(repeating: ">", count: 100_000) + " deep\n",
+            "books/lists.md": String(repeating: "- ", count: 100_000) + "deep\n",
+            "books/brackets.md": String(repeating: "[", count: 100_000) + "\n",
+        ])
+        let diagnostics = await site.build(bound: 30)
+        #expect(diagnostics == ["books/brackets.md:1:1: warning: `[[` has no closing `]]`; it is shown as text"])
+        #expect(site.page("books/quotes/index.html")?.contains("deep") == true)
+        #expect(site.page("books/lists/index.html")?.contains("deep") == true)
+    }
+
+    @Test func hundredThousandFilesInOneFolder() async throws {
+        let site = try Site(["books/a.md": "---\ntitle: A\n---\nBody.\n"])
+        let folder = site.site + "/content/assets/many"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for number in 0..<100_000 {
+            FileManager.default.createFile(atPath: "\(folder)/\(number).txt", contents: nil)
+        }
+        #expect(await site.build(bound: 50) == [])
+        #expect(FileManager.default.fileExists(atPath: site.site + "/output/assets/many/99999.txt"))
+    }
+
+    @Test func anEmptyFileIsAWarningAndStillAPage() async throws {
+        let site = try Site(["books/empty.md": ""])
+        #expect(await site.build() == ["books/empty.md:1:1: warning: note is empty"])
+        #expect(site.page("books/empty/index.html")?.contains("<h1>Empty</h1>") == true)
+    }
+
+    @Test func aFileThatCannotBeRead() async throws {
+        let site = try Site(["books/fine.md": "Fine.\n"])
+        // Root reads any file whatever its mode, so the disk seam stands in for the failure.
+        let disk = FileIO.disk
+        let files = FileIO(
+            exists: disk.exists, isDirectory: disk.isDirectory,
+            readData: { path in path.hasSuffix("locked.md") ? .failure(.init(message: "permission denied")) : disk.readData(path) },
+            listFiles: { root in
+                var listing = disk.listFiles(root)
+                listing.files.append(ContentFile(relativePath: "books/locked.md", modified: Date(timeIntervalSince1970: 0)))
+                return listing
+            })
+        var loader = ContentLoader(contentPath: site.site + "/content", files: files)
+        loader.useGit = false
+        let content = await loader.load()
+        #expect(content.diagnostics.map(\.description) == [site.site + "/content/books/locked.md: error: permission denied"])
+        #expect(content.notes.map(\.sourcePath) == ["books/fine.md"])
+        if getuid() != 0 {
+            site.write("books/locked.md", "Secret.\n")
+            chmod(site.site + "/content/books/locked.md", 0)
+            #expect(await site.build().contains { $0.hasPrefix("books/locked.md: error:") })
+        }
+    }
+
+    @Test func symlinkLoopsAndLinksOutOfTheContentFolder() async throws {
+        let site = try Site(["books/a.md": "A.\n"])
+        let content = site.site + "/content"
+        try FileManager.default.createSymbolicLink(atPath: content + "/books/one.md", withDestinationPath: "two.md")
+        try FileManager.default.createSymbolicLink(atPath: content + "/books/two.md", withDestinationPath: "one.md")
+        try FileManager.default.createDirectory(atPath: content + "/loop", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: content + "/loop/again", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: content + "/books/passwd.md", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: content + "/outside", withDestinationPath: site.root.path)
+        let diagnostics = await site.build()
+        #expect(diagnostics == [
+            "books/one.md: warning: symlink is broken or loops; not followed",
+            "books/passwd.md: warning: symlink points outside the content folder; not followed",
+            "books/two.md: warning: symlink is broken or loops; not followed",
+            "loop/again: warning: symlink loops back to a folder already read; not followed",
+            "outside: warning: symlink points outside the content folder; not followed",
+        ])
+        #expect(site.page("books/passwd/index.html") == nil)
+    }
+
+    @Test func hostileSlugsStayInsideTheOutputFolder() async throws {
+        let long = String(repeating: "x", count: 300)
+        let site = try Site([
+            "books/s1.md": "---\nslug: ../../etc/passwd\n---\nA.\n",
+            "books/s2.md": "---\nslug: /abs\n---\nA.\n",
+            "books/s3.md": "---\nslug: .\n---\nA.\n",
+            "books/s4.md": "---\nslug: ..\n---\nA.\n",
+            "books/s5.md": "---\nslug: \"\"\n---\nA.\n",
+            "books/s6.md": "---\nslug: CON\n---\nA.\n",
+            "books/s7.md": "---\nslug: \"nul\\0byte\"\n---\nA.\n",
+            "books/s8.md": "---\nslug: a/b\n---\nA.\n",
+            "books/s9.md": "---\nslug: \(long)\n---\nA.\n",
+            "books/aux.md": "A.\n",
+        ])
+        let diagnostics = await site.build()
+        #expect(diagnostics == [
+            #"books/aux.md:1:1: warning: slug "aux" is a reserved file name on Windows; a site copied to a Windows server would lose this page (set another `slug:`)"#,
+            #"books/s1.md:2:7: warning: slug "../../etc/passwd" is not lower-case letters, digits and dashes; the page's slug is "etc-passwd""#,
+            #"books/s2.md:2:7: warning: slug "/abs" is not lower-case letters, digits and dashes; the page's slug is "abs""#,
+            #"books/s3.md:2:7: error: slug "." has no letters or digits"#,
+            #"books/s4.md:2:7: error: slug ".." has no letters or digits"#,
+            #"books/s5.md:2:7: error: slug "" has no letters or digits"#,
+            #"books/s6.md:2:7: warning: slug "CON" is not lower-case letters, digits and dashes; the page's slug is "con""#,
+            #"books/s6.md:2:7: warning: slug "con" is a reserved file name on Windows; a site copied to a Windows server would lose this page (set another `slug:`)"#,
+            #"books/s7.md:2:7: warning: slug "nul\0byte" is not lower-case letters, digits and dashes; the page's slug is "nul-byte""#,
+            #"books/s8.md:2:7: warning: slug "a/b" is not lower-case letters, digits and dashes; the page's slug is "a-b""#,
+            "books/s9.md:2:7: warning: slug is longer than 100 characters; it is cut to \"\(String(repeating: "x", count: 100))\"",
+        ])
+        // The errors stop the build; without them every page lands under output/books/.
+        for name in ["s3", "s4", "s5"] { try FileManager.default.removeItem(atPath: site.site + "/content/books/\(name).md") }
+        _ = await site.build()
+        let books = try FileManager.default.contentsOfDirectory(atPath: site.site + "/output/books").sorted()
+        #expect(books == ["a-b", "abs", "aux", "con", "etc-passwd", "feed.xml", "index.html", "nul-byte", String(repeating: "x", count: 100)])
+    }
+
+    @Test func twoNotesWithOneURLAndCaseOnlyDuplicates() async throws {
+        let site = try Site([
+            "books/Drive.md": "A.\n",
+            "books/drive.md": "B.\n",
+            "books/one.md": "---\nslug: same\n---\nA.\n",
+            "books/two.md": "---\nslug: same\n---\nB.\n",
+        ])
+        let diagnostics = await site.build()
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics.contains { $0.contains("books/Drive.md") && $0.contains("books/drive.md") && $0.contains("both have the URL /books/drive/") })
+        #expect(diagnostics.contains { $0.contains("books/one.md") && $0.contains("books/two.md") && $0.contains("/books/same/") })
+    }
+
+    @Test func contentFilesCannotOverwriteGeneratedFiles() async throws {
+        let site = try Site(["books/a.md": "A.\n", "books/feed.xml": "<mine/>", "theme/style.css": "a {}", "books/a/index.html": "<p>mine</p>"])
+        #expect(await site.build() == [
+            "books/a/index.html: error: this file would be written over the generated books/a/index.html; rename or move it",
+            "books/feed.xml: error: this file would be written over the generated books/feed.xml; rename or move it",
+            "theme/style.css: error: this file would be written over the theme's theme/style.css; rename or move it",
+        ])
+    }
+}
