@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     /// Take dates and authors that front matter leaves out from git history; false
     /// (`--no-git`) uses file modification times and no authors instead.
     public var useGit = true
+    /// How the content folder is read: the disk, or a stand-in in tests.
+    public var fileIO: FileIO = .disk
     /// The environment the build reads: `PATH` to find `git`, `SOURCE_DATE_EPOCH`; nil means
     /// this process's.
     public var environment: [String: String]?
@@ -95,7 +97,7 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         let environment = options.environment ?? ProcessInfo.processInfo.environment
-        var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: options.includeDrafts)
+        var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: options.includeDrafts, files: options.fileIO)
         loader.useGit = options.useGit
         loader.environment = environment
         var content = await loader.load()

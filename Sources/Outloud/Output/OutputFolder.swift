@@ -58,10 +58,10 @@ public struct OutputFolder: Sendable {
             try Data(Self.markerText.utf8).write(to: URL(fileURLWithPath: FileIO.join(staging, Self.markerName)))
             try await StagingWriter(root: staging).write(pages: pages, files: files)
         } catch let failure as Failure {
-            try? FileManager.default.removeItem(atPath: staging)
+            Self.removeOwnFolder(staging)
             throw failure
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            Self.removeOwnFolder(staging)
             throw Failure(message: "cannot write \(staging): \((error as NSError).localizedDescription)")
         }
         try swapIn(staging: staging, parent: parent, name: name)
@@ -79,20 +79,20 @@ public struct OutputFolder: Sendable {
             return
         }
         if outloud_exchange_paths(staging, target) == 0 {
-            try? FileManager.default.removeItem(atPath: staging)  // now the previous site
+            Self.removeOwnFolder(staging)  // now the previous site
             return
         }
         let previous = FileIO.join(parent, ".\(name).outloud-previous-\(getpid())")
         guard rename(target, previous) == 0 else {
-            try? FileManager.default.removeItem(atPath: staging)
+            Self.removeOwnFolder(staging)
             throw Failure(message: "cannot replace \(path): \(String(cString: strerror(errno)))")
         }
         guard rename(staging, target) == 0 else {
             _ = rename(previous, target)
-            try? FileManager.default.removeItem(atPath: staging)
+            Self.removeOwnFolder(staging)
             throw Failure(message: "cannot move the new site into \(path): \(String(cString: strerror(errno)))")
         }
-        try? FileManager.default.removeItem(atPath: previous)
+        Self.removeOwnFolder(previous)
     }
 
     /// Staging and previous folders left by a build that was killed: ours by name and marker.
@@ -102,9 +102,22 @@ public struct OutputFolder: Sendable {
         where prefixes.contains(where: entry.hasPrefix) {
             let folder = FileIO.join(parent, entry)
             if FileIO.disk.exists(FileIO.join(folder, Self.markerName)) {
-                try? FileManager.default.removeItem(atPath: folder)
+                Self.removeOwnFolder(folder)
+            } else {
+                rmdir(folder)  // killed between making the folder and marking it: still empty
             }
         }
+    }
+
+    /// Deletes a folder Outloud made, its marker last: a build killed half-way through the
+    /// deletion leaves a folder that still says whose it is, so the next build finishes the job.
+    static func removeOwnFolder(_ folder: String) {
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for child in children where child != markerName {
+            try? FileManager.default.removeItem(atPath: FileIO.join(folder, child))
+        }
+        unlink(FileIO.join(folder, markerName))
+        rmdir(folder)
     }
 }
 
