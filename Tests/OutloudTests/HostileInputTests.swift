@@ -222,6 +222,11 @@ import Testing
         #expect(diagnostics.contains { $0.contains("books/one.md") && $0.contains("books/two.md") && $0.contains("/books/same/") })
     }
 
+    @Test func controlCharactersInMessagesAreShownNotSent() async throws {
+        let site = try Site(["books/a.md": "---\ntags: [\"\\e[2J\\e[31mfake\\nerror\"]\n---\nA.\n"])
+        #expect(await site.build() == [#"books/a.md:2:8: warning: tag "\u{1B}[2J\u{1B}[31mfake\nerror" is not a skill in skills.yml"#])
+    }
+
     @Test func contentFilesCannotOverwriteGeneratedFiles() async throws {
         let site = try Site(["books/a.md": "A.\n", "books/feed.xml": "<mine/>", "theme/style.css": "a {}", "books/a/index.html": "<p>mine</p>"])
         #expect(await site.build() == [

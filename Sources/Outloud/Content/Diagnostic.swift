@@ -57,8 +57,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// `path:line:col: error: message`, leaving out the parts that are not known.
     public var description: String {
+        // Messages quote content: control characters are shown, never sent to the terminal.
+        let message = message.debugEscaped
         guard let location else { return "\(severity.rawValue): \(message)" }
-        var prefix = location.path
+        var prefix = location.path.debugEscaped
         if location.line > 0 {
             prefix += ":\(location.line)"
             if location.column > 0 { prefix += ":\(location.column)" }
