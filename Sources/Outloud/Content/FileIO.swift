@@ -36,23 +36,21 @@ public struct FileIO: Sendable {
             if data.count > Self.maximumFileSize {
                 return .failure(Failure(message: "file is \(data.count / 1_048_576) MB; notes larger than \(Self.maximumFileSize / 1_048_576) MB are not read"))
             }
-            if data.contains(0) {
-                return .failure(Failure(message: "file contains a NUL byte; is it a binary file?"))
+            // Scan the bytes directly: iterating `Data` byte by byte costs more than the parse.
+            return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<String, Failure> in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                if let base = raw.baseAddress, memchr(base, 0, raw.count) != nil {
+                    return .failure(Failure(message: "file contains a NUL byte; is it a binary file?"))
+                }
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return .failure(Failure(message: "file is not valid UTF-8 text"))
+                }
+                return .success(text)
             }
-            guard let text = String(validatingUTF8Data: data) else {
-                return .failure(Failure(message: "file is not valid UTF-8 text"))
-            }
-            return .success(text)
         }
     }
 }
 
-extension String {
-    init?(validatingUTF8Data data: Data) {
-        guard let text = String(bytes: data, encoding: .utf8) else { return nil }
-        self = text
-    }
-}
 
 extension FileIO {
     /// The real file system.

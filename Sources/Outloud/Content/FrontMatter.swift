@@ -17,49 +17,46 @@ public struct FrontMatterSplit: Sendable, Hashable {
     }
 
     /// Splits a note; a UTF-8 BOM and CRLF line endings are accepted and normalised.
+    /// Scans UTF-8 bytes: a newline byte is always a newline, whatever surrounds it.
     public static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
         var text = Substring(text)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let normalised = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : String(text)
-        guard isFence(firstLine(of: normalised[...])) else {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst() }
+        let normalised = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : String(text)
+        let bytes = normalised.utf8
+        func lineEnd(from index: String.Index) -> String.Index {
+            bytes[index...].firstIndex(of: 10) ?? bytes.endIndex
+        }
+        let firstEnd = lineEnd(from: bytes.startIndex)
+        guard isFence(bytes[bytes.startIndex..<firstEnd]) else {
             return .success(FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: normalised, bodyLineOffset: 0))
         }
-        var lineNumber = 1
-        var yamlStart = normalised.endIndex
-        var index = normalised.startIndex
-        // Skip the opening fence.
-        if let newline = normalised[index...].firstIndex(of: "\n") {
-            index = normalised.index(after: newline)
-            yamlStart = index
-            lineNumber = 2
-        } else {
+        guard firstEnd < bytes.endIndex else {
             return .failure(Failure(message: "front matter starts with `---` but never closes", line: 1))
         }
-        while index < normalised.endIndex {
-            let lineEnd = normalised[index...].firstIndex(of: "\n") ?? normalised.endIndex
-            let line = normalised[index..<lineEnd]
+        let yamlStart = bytes.index(after: firstEnd)
+        var index = yamlStart
+        var lineNumber = 2
+        while index < bytes.endIndex {
+            let end = lineEnd(from: index)
+            let line = bytes[index..<end]
             if isFence(line) || isDocumentEnd(line) {
-                let yaml = String(normalised[yamlStart..<index])
-                let bodyStart = lineEnd < normalised.endIndex ? normalised.index(after: lineEnd) : lineEnd
+                let bodyStart = end < bytes.endIndex ? bytes.index(after: end) : end
                 return .success(FrontMatterSplit(
-                    yaml: yaml, yamlFirstLine: 2,
+                    yaml: String(normalised[yamlStart..<index]), yamlFirstLine: 2,
                     body: String(normalised[bodyStart...]), bodyLineOffset: lineNumber))
             }
             lineNumber += 1
-            index = lineEnd < normalised.endIndex ? normalised.index(after: lineEnd) : lineEnd
+            index = end < bytes.endIndex ? bytes.index(after: end) : end
         }
         return .failure(Failure(message: "front matter starts with `---` but never closes (add a `---` line after it)", line: 1))
     }
 
-    private static func firstLine(of text: Substring) -> Substring {
-        text[..<(text.firstIndex(of: "\n") ?? text.endIndex)]
+    /// `---` followed by nothing but spaces and tabs.
+    private static func isFence(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        line.starts(with: [45, 45, 45]) && line.dropFirst(3).allSatisfy { $0 == 32 || $0 == 9 }
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.count >= 3 && line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
-    }
-
-    private static func isDocumentEnd(_ line: Substring) -> Bool {
-        line.hasPrefix("...") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    private static func isDocumentEnd(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        line.starts(with: [46, 46, 46]) && line.dropFirst(3).allSatisfy { $0 == 32 || $0 == 9 }
     }
 }

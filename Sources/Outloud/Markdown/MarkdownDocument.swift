@@ -52,7 +52,9 @@ struct MarkdownDocument: ~Copyable {
         var options = CMARK_OPT_DEFAULT
         if smart { options |= CMARK_OPT_SMART }
         // U+E000 marks link placeholders in the HTML: no note may bring its own.
-        let source = source.contains(LinkPlaceholder.mark)
+        // Its UTF-8 starts with 0xEE: a byte scan first, since walking Characters costs more
+        // than parsing the Markdown.
+        let source = source.utf8.contains(0xEE) && source.unicodeScalars.contains("\u{E000}")
             ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
         // The length is the UTF-8 byte count, not strlen: a NUL byte must not cut the note short.
         let byteCount = source.utf8.count
@@ -182,6 +184,7 @@ struct MarkdownDocument: ~Copyable {
             }
         }
         func squeezed(_ text: String) -> String {
+            if let ascii = squeezedASCII(text) { return ascii }
             let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let lead = text.first?.isWhitespace == true && !words.isEmpty ? " " : ""
             let trail = text.last?.isWhitespace == true && !words.isEmpty ? " " : ""
@@ -193,6 +196,28 @@ struct MarkdownDocument: ~Copyable {
         return (squeezed(parts[0]), squeezed(parts[1]), squeezed(parts[2]))
     }
 
+}
+
+/// Runs of ASCII whitespace as one space, kept at the ends when there are words; nil when
+/// the text has other characters (Unicode spaces need `Character`'s rules).
+func squeezedASCII(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var inSpace = false
+    var sawWord = false
+    for byte in text.utf8 {
+        if byte >= 0x80 { return nil }
+        if byte == 32 || (9...13).contains(byte) {
+            inSpace = true
+        } else {
+            if inSpace { bytes.append(32) }
+            inSpace = false
+            sawWord = true
+            bytes.append(byte)
+        }
+    }
+    if inSpace && sawWord { bytes.append(32) }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Counts runs of non-space bytes fed to it in pieces.

@@ -68,15 +68,32 @@ public enum LinkPlaceholder {
 
     /// Replaces every placeholder with the opening tag `tag(index)` returns.
     public static func substitute(in html: String, _ tag: (Int) -> String) -> String {
-        guard html.contains(mark) else { return html }
+        // Works on UTF-8 bytes: U+E000 is EE 80 80, and walking Characters of a whole page
+        // would cost more than rendering it.
+        let bytes = html.utf8
+        guard bytes.contains(0xEE) else { return html }
         var output = ""
-        output.reserveCapacity(html.utf8.count + 64)
-        var parts = html.split(separator: mark, omittingEmptySubsequences: false).makeIterator()
-        output += parts.next() ?? ""
-        while let number = parts.next() {
-            output += Int(number).map(tag) ?? ""
-            output += parts.next() ?? ""
+        output.reserveCapacity(bytes.count + 64)
+        var segmentStart = bytes.startIndex
+        var index = bytes.startIndex
+        var number: Int?  // inside a mark pair: the digits read so far
+        while let found = bytes[index...].firstIndex(of: 0xEE) {
+            let second = bytes.index(after: found)
+            guard second < bytes.endIndex, bytes[second] == 0x80 else { index = second; continue }
+            let third = bytes.index(after: second)
+            guard third < bytes.endIndex, bytes[third] == 0x80 else { index = third; continue }
+            let afterMark = bytes.index(after: third)
+            if number == nil {
+                output += html[segmentStart..<found]
+                number = 0
+            } else {
+                output += Int(html[segmentStart..<found]).map(tag) ?? ""
+                number = nil
+            }
+            segmentStart = afterMark
+            index = afterMark
         }
+        output += html[segmentStart...]
         return output
     }
 }

@@ -21,6 +21,7 @@ public enum Slug {
     }
 
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var pendingDash = false
@@ -37,6 +38,30 @@ public enum Slug {
             }
         }
         return slug
+    }
+}
+
+extension Slug {
+    /// The same rules for ASCII text, byte by byte (most titles and headings); nil when the
+    /// text has other characters, which need folding.
+    static func makeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
