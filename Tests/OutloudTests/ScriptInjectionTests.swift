@@ -105,6 +105,19 @@ import Testing
         return folder
     }
 
+    /// Front matter URLs with unsafe schemes are errors that stop the build; swap them for
+    /// safe ones so the rest of the payloads reach the pages.
+    static func replaceFrontMatterURLs(in folder: TemporaryFolder) {
+        for file in ["books/book.md", "harvests/h.md", "debates/d.md", "resources/r.md"] {
+            var text = folder.read("content/" + file)!
+            for scheme in ["javascript:alert(6)", "javascript:alert(14)", "data:text/html,alert(15)", "javascript:alert(16)"] {
+                text = text.replacingOccurrences(of: "\"\(scheme)\"", with: "https://example.com/")
+            }
+            folder.write("content/" + file, text)
+        }
+        folder.write("content/site.yml", (folder.read("content/site.yml") ?? "").replacingOccurrences(of: "\"javascript:alert(5)\"", with: "https://git.example/team"))
+    }
+
     func build(_ folder: TemporaryFolder) async -> BuildReport {
         var options = BuildOptions.withoutGit()
         options.contentPath = folder.path + "/content"
@@ -172,14 +185,7 @@ import Testing
         #expect(report.succeeded == false || report.diagnostics.errorCount == 0)
         // Unsafe URLs in front matter are errors; fix those and build again, the rest must be safe.
         #expect(report.diagnostics.filter { $0.severity == .error }.allSatisfy { $0.message.contains("URL") }, "\(report.diagnostics)")
-        for file in ["books/book.md", "harvests/h.md", "debates/d.md", "resources/r.md"] {
-            var text = folder.read("content/" + file)!
-            for scheme in ["javascript:alert(6)", "javascript:alert(14)", "data:text/html,alert(15)", "javascript:alert(16)"] {
-                text = text.replacingOccurrences(of: "\"\(scheme)\"", with: "https://example.com/")
-            }
-            folder.write("content/" + file, text)
-        }
-        folder.write("content/site.yml", (folder.read("content/site.yml") ?? "").replacingOccurrences(of: "\"javascript:alert(5)\"", with: "https://git.example/team"))
+        Self.replaceFrontMatterURLs(in: folder)
         let second = await build(folder)
         #expect(second.diagnostics.errorCount == 0, "\(second.diagnostics)")
         let files = outputFiles(folder)
@@ -210,14 +216,7 @@ import Testing
 
     @Test func unsafeHTMLKeepsRawHTMLButNeverFrontMatterMarkup() async throws {
         let folder = try hostileSite(unsafeHTML: true)
-        for file in ["books/book.md", "harvests/h.md", "debates/d.md", "resources/r.md"] {
-            var text = folder.read("content/" + file)!
-            for scheme in ["javascript:alert(6)", "javascript:alert(14)", "data:text/html,alert(15)", "javascript:alert(16)"] {
-                text = text.replacingOccurrences(of: "\"\(scheme)\"", with: "https://example.com/")
-            }
-            folder.write("content/" + file, text)
-        }
-        folder.write("content/site.yml", (folder.read("content/site.yml") ?? "").replacingOccurrences(of: "\"javascript:alert(5)\"", with: "https://git.example/team"))
+        Self.replaceFrontMatterURLs(in: folder)
         _ = await build(folder)
         let book = try #require(folder.read("output/books/book/index.html"))
         #expect(book.contains("<script>alert(11)</script>"), "the site owner chose to keep raw HTML")
