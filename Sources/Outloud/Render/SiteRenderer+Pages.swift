@@ -27,7 +27,7 @@ extension SiteRenderer {
         let listed = site.notes.indices.filter { site.notes[$0].kind != .page }
         return ("home", site.catalog.config.title, [
             "description": .string(site.catalog.config.description),
-            "latest": models.cards(Array(listed.prefix(Self.homeLatest))),
+            "latest": models.cards(Array(listed.prefix(Self.homeLatest)), root: ""),
             "harvests": models.cards(Array((site.byKind[.harvest] ?? []).prefix(Self.homeRecent))),
             "debates": models.cards(Array((site.byKind[.debate] ?? []).prefix(Self.homeRecent))),
             "openAsks": .list(Array(asks.prefix(Self.homeAsks))),
@@ -51,7 +51,7 @@ extension SiteRenderer {
             "heading": .string(title),
             "section": .string(section),
             "kind": .string(Kind(folder: section).rawValue),
-            "notes": models.cards(slice),
+            "notes": models.cards(slice, root: relativeRoot(forURLPath: PageSpec.section(section, page: page).urlPath(in: site))),
             "count": .int(indexes.count),
             "bookGroups": Kind(folder: section) == .book && page == 1 ? bookGroupValues() : .list([]),
             "pagination": pageCount <= 1 ? .null : [
@@ -88,7 +88,7 @@ extension SiteRenderer {
         for kind in Kind.allCases where kind != .resource {
             let notes = indexes.filter { site.notes[$0].kind == kind }
             if !notes.isEmpty {
-                byKind.append(["label": .string(kind.pluralLabel), "notes": models.cards(notes)])
+                byKind.append(["label": .string(kind.pluralLabel), "notes": models.cards(notes, root: "../../")])
             }
         }
         let people: [TemplateValue] = site.catalog.people.compactMap { person in
@@ -152,7 +152,7 @@ extension SiteRenderer {
             "skills": .list(skills),
             "goals": .list(goals),
             "mentorFor": .list(person.mentorFor.map { ViewModels.skillLink($0, catalog: catalog) }),
-            "notes": models.cards(indexes.filter { site.notes[$0].kind != .log }),
+            "notes": models.cards(indexes.filter { site.notes[$0].kind != .log }, root: "../../"),
             "logs": models.cards(indexes.filter { site.notes[$0].kind == .log }),
         ])
     }

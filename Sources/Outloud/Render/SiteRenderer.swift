@@ -4,7 +4,7 @@ import Foundation
 public struct SiteRenderer: Sendable {
     let site: Site
     let theme: Theme
-    let models: ViewModels
+    var models: ViewModels
     let plan: SitePlan
     /// Pages per task.
     var batchSize = 32
@@ -18,6 +18,45 @@ public struct SiteRenderer: Sendable {
 
     /// All pages in plan order, and the diagnostics of planning and rendering.
     func render() async -> (pages: [Page], diagnostics: [Diagnostic]) {
+        var ready = self
+        let (cardHTML, cardDiagnostics) = await renderCards()
+        ready.models.cardHTML = cardHTML
+        let (pages, diagnostics) = await ready.renderPages()
+        return (pages, cardDiagnostics + diagnostics)
+    }
+
+    /// Every note's card through `partials/note-card`, once, in parallel.
+    private func renderCards() async -> ([String], [Diagnostic]) {
+        let size = 256
+        var results: [(Int, [String], RenderError?)] = []
+        await withTaskGroup(of: (Int, [String], RenderError?).self) { group in
+            for start in stride(from: 0, to: models.cards.count, by: size) {
+                group.addTask {
+                    var html: [String] = []
+                    for index in start..<min(start + size, models.cards.count) {
+                        guard case .object(var fields) = models.cards[index] else { continue }
+                        fields["root"] = .string(ViewModels.rootToken)
+                        fields["site"] = siteValues
+                        do throws(Theme.RenderError) {
+                            html.append(try theme.render("partials/note-card", .object(fields)))
+                        } catch {
+                            return (start, [], RenderError(message: error.message))
+                        }
+                    }
+                    return (start, html, nil)
+                }
+            }
+            for await result in group { results.append(result) }
+        }
+        if let failure = results.compactMap(\.2).first {
+            return ([], [.error("\(failure.message) (rendering partials/note-card)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+        }
+        return (results.sorted { $0.0 < $1.0 }.flatMap(\.1), [])
+    }
+
+    private struct RenderError: Error, Sendable { var message: String }
+
+    private func renderPages() async -> (pages: [Page], diagnostics: [Diagnostic]) {
         let specs = plan.pages
         let batches = stride(from: 0, to: specs.count, by: batchSize).map { start in
             (start, Array(specs[start..<min(start + batchSize, specs.count)]))
@@ -75,7 +114,7 @@ public struct SiteRenderer: Sendable {
         return Page(path: spec.outputPath(in: site), contents: try theme.render(template, .object(context)))
     }
 
-    private var siteValues: TemplateValue {
+    var siteValues: TemplateValue {
         let config = site.catalog.config
         return [
             "title": .string(config.title),

@@ -8,6 +8,12 @@ struct ViewModels: Sendable {
 
     /// Cards for every note, by note index: built once, shared by all lists.
     let cards: [TemplateValue]
+    /// Each card rendered once through the theme's `partials/note-card`, with `root` left as
+    /// `rootToken`: a list swaps in its own root instead of rendering the card again.
+    var cardHTML: [String] = []
+    /// A private-use character Mustache does not escape. Should a title hold it, it only turns
+    /// into the page's root path (`../../`), which carries nothing a browser would run.
+    static let rootToken = "\u{E001}"
 
     init(site: Site) {
         self.site = site
@@ -54,6 +60,16 @@ struct ViewModels: Sendable {
 
     func cards(_ indexes: [Int]?) -> TemplateValue {
         .list((indexes ?? []).map { cards[$0] })
+    }
+
+    /// Cards with their rendered `html` for a page whose way back to the site root is `root`.
+    func cards(_ indexes: [Int], root: String) -> TemplateValue {
+        guard !cardHTML.isEmpty else { return cards(indexes) }
+        return .list(indexes.map { index in
+            guard case .object(var fields) = cards[index] else { return cards[index] }
+            fields["html"] = .html(cardHTML[index].replacingOccurrences(of: Self.rootToken, with: root))
+            return .object(fields)
+        })
     }
 
     /// The note page's own values: the card plus body, dates, headings and the kind's panel.
