@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func theFixtureFolderHoldsInputs() {
-        #expect(Self.inputs.count >= 3)
+        #expect(Self.inputs.count >= 4)
     }
 
     @Test(arguments: inputs) func savedInputRendersAndKeepsItsPromises(_ name: String) throws {
@@ -44,6 +44,16 @@ import Testing
         let result = outcome("[[a *[x](../books/drive.md) b* c]]\n")
         #expect(result.html == #"<p>[[a <em><a href="../../books/drive/">x</a> b</em> c]]</p>"# + "\n")
         #expect(result.diagnostics.map(\.severity) == [.warning])
+    }
+
+    /// `Int("-026")` read a sign, so `-026-W44` passed as a week of year -26, whose Monday
+    /// is no `Day`: a force unwrap trapped (crash-e36211fa…). Now it is a bad week.
+    @Test func logWeekWithANegativeYearIsAWarning() {
+        let result = outcome("---\nweek: -026-W44\n---\nOlder week.\n", path: 3)
+        #expect(result.html == "<p>Older week.</p>\n")
+        #expect(result.diagnostics.map(\.description) == [
+            #"content/logs/ana/fuzz.md:2:7: warning: `week` must be an ISO week like 2026-W47, not "-026-W44"; it is ignored"#,
+        ])
     }
 
     @Test func theEntryReadsLinksTagsAndAuthorsAgainstItsFolder() {
