@@ -17,16 +17,18 @@ work=.fuzz
 build_flags=(-c debug --scratch-path .build-fuzz --product OutloudFuzz
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address)
 
+mkdir -p "$work/corpus" "$work/artifacts" "$work/logs"
 echo "fuzz.sh: building OutloudFuzz with libFuzzer and AddressSanitizer"
-# ld.gold warns once per ASan helper symbol; nothing to act on.
-swift build "${build_flags[@]}" 2>&1 | grep -v "Cannot export local symbol" || true
+if ! swift build "${build_flags[@]}" > "$work/logs/build.log" 2>&1; then
+    # ld.gold warns once per ASan helper symbol; those lines say nothing.
+    grep -v "Cannot export local symbol" "$work/logs/build.log" >&2
+    exit 2
+fi
 binary="$(swift build "${build_flags[@]}" --show-bin-path)/OutloudFuzz"
-[[ -x $binary ]] || { echo "fuzz.sh: the build did not produce $binary" >&2; exit 2; }
 
 # Seeds: every note of the fixtures and the sample site, behind the byte that picks its
 # path in FuzzEntry.paths (books 0, harvests 1, debates 2, logs 3, resources 4, other
 # folders 5, pages 6, top level 7), and every earlier crash input as it is.
-mkdir -p "$work/corpus" "$work/artifacts" "$work/logs"
 rm -rf "$work/seeds"
 mkdir -p "$work/seeds"
 count=0
@@ -39,7 +41,7 @@ while IFS= read -r -d '' file; do
     esac
     count=$((count + 1))
     { printf "\\x0$selector"; cat "$file"; } > "$work/seeds/$(printf %04d $count).md"
-done < <(find Tests/Fixtures content -path '*/content/*' -name '*.md' -print0 | sort -z)
+done < <(find ./Tests/Fixtures ./content -path '*/content/*' -name '*.md' -print0 | sort -z)
 cp Tests/Fixtures/fuzz/* "$work/seeds/" 2>/dev/null || true
 echo "fuzz.sh: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the corpus so far"
 
