@@ -36,6 +36,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target: scripts/fuzz.sh builds it with -sanitize=fuzzer; a normal build
+        // gives a tool that replays inputs.
+        .executableTarget(name: "OutloudFuzz", dependencies: ["Outloud"]),
         .testTarget(
             name: "OutloudTests",
             dependencies: ["Outloud"],

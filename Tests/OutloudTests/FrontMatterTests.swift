@@ -80,6 +80,11 @@ import Testing
         #expect(ISOWeek(parsing: "2026-W53")?.description == "2026-W53")  // 2026 has 53 weeks
         #expect(ISOWeek(parsing: "2027-W53") == nil)
         #expect(ISOWeek(parsing: "2026-W54") == nil)
+        #expect(ISOWeek(parsing: "-026-W44") == nil)  // found by the fuzzer: a negative year crashed `monday`
+        #expect(ISOWeek(parsing: "0000-W01") == nil)
+        #expect(ISOWeek(parsing: "+026-W44") == nil)
+        #expect(ISOWeek(parsing: "2026-W+4") == nil)
+        #expect(Day(parsing: "+026-01-01") == nil)
         #expect(Day(parsing: "2026-02-29") == nil)
         #expect(Day(parsing: "2024-02-29")?.longText == "29 February 2024")
         #expect(Day(parsing: "2026-11-06T10:00:00Z")?.description == "2026-11-06")

@@ -21,6 +21,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
         guard datePart.count == 10, parts.count == 3,
               parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy(Self.isDigits),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         if text.count > 10, let separator = text.dropFirst(10).first, separator != "T", separator != " " { return nil }
         self.init(year: year, month: month, day: day)
@@ -81,6 +82,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 
+    /// Only ASCII digits: `Int("+026")` and `Int("-026")` would read a sign.
+    static func isDigits(_ text: Substring) -> Bool {
+        text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -97,8 +103,9 @@ public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init?(parsing text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-W")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let week = Int(parts[1]),
+        // The year must be one a `Day` can hold (`monday` unwraps one): `-026-W44` is not.
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy(Day.isDigits),
+              let year = Int(parts[0]), (1...9999).contains(year), let week = Int(parts[1]),
               week >= 1, week <= Self.weeksIn(year: year) else { return nil }
         self.year = year
         self.week = week

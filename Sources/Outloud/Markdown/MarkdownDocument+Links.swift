@@ -61,17 +61,22 @@ struct LinkEditor {
 
     /// `[[A *b*]]` arrives as text, emphasis, text: fold such a run back into one text node
     /// (the label keeps its words, not its formatting) so the wikilink can be found.
-    /// Returns the nodes it freed.
+    /// Returns the nodes it freed, with everything inside them: the caller holds lists of
+    /// text nodes and links collected earlier, and must not touch these again.
     mutating func mergeSplitWikilink(startingAt node: OpaquePointer) -> [OpaquePointer] {
         guard let literal = Self.literal(node), let open = literal.range(of: "[[", options: .backwards),
               !literal[open.upperBound...].contains("]]") else { return [] }
         var run: [OpaquePointer] = []
+        var freed: [OpaquePointer] = []
         var sibling = cmark_node_next(node)
         while let current = sibling {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { return [] }
+            // A link, an image or a line break anywhere in the run (`[[a *[b](c.md)* d]]`)
+            // means this is not one wikilink; the links are rewritten on their own later.
+            let subtree = MarkdownDocument.subtree(of: current)
+            if subtree.contains(where: { Self.endsWikilinkRun(cmark_node_get_type($0)) }) { return [] }
             run.append(current)
-            if type == CMARK_NODE_TEXT, let text = Self.literal(current), text.contains("]]") { break }
+            freed += subtree
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT, let text = Self.literal(current), text.contains("]]") { break }
             sibling = cmark_node_next(current)
         }
         guard let last = run.last, cmark_node_get_type(last) == CMARK_NODE_TEXT,
@@ -83,7 +88,11 @@ struct LinkEditor {
             cmark_node_free(part)
         }
         cmark_node_set_literal(node, merged)
-        return run
+        return freed
+    }
+
+    private static func endsWikilinkRun(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
     }
 
     /// Splits a text node around each `[[target#anchor|label]]` into text, link, text.

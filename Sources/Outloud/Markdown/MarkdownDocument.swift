@@ -155,6 +155,17 @@ struct MarkdownDocument: ~Copyable {
         }
     }
 
+    /// `node` and every node inside it, in document order.
+    static func subtree(of node: OpaquePointer) -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(node) else { return [node] }
+        defer { cmark_iter_free(iterator) }
+        var nodes: [OpaquePointer] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) { nodes.append(child) }
+        }
+        return nodes
+    }
+
     /// Text, code and line breaks under `node`, with runs of whitespace folded to one space.
     static func plainText(of node: OpaquePointer) -> String {
         plainText(of: node, splitAt: nil).before

@@ -105,8 +105,12 @@ extension ViewModels {
 
     /// The body with each link placeholder replaced by its real opening tag.
     func linkedHTML(_ index: Int) -> String {
-        let note = site.notes[index]
-        let links = site.links.outgoing[index]
+        Self.linkedHTML(site.notes[index], links: site.links.outgoing[index], notes: site.notes)
+    }
+
+    /// `note`'s body with its placeholders replaced; `links` are its resolved links, whose
+    /// note destinations index `notes`.
+    static func linkedHTML(_ note: Note, links: [ResolvedLink], notes: [Note]) -> String {
         let root = relativeRoot(forURLPath: note.urlPath)
         return LinkPlaceholder.substitute(in: note.body.html) { number in
             guard number < links.count else { return "<a>" }
@@ -114,7 +118,7 @@ extension ViewModels {
             let fragment = link.anchor.map { "#" + $0 } ?? ""
             switch link.destination {
             case .note(let target):
-                return "<a href=\"\(root)\(HTML.escape(ContentPath.encoded(site.notes[target].urlPath)))/\(HTML.escape(fragment))\">"
+                return "<a href=\"\(root)\(HTML.escape(ContentPath.encoded(notes[target].urlPath)))/\(HTML.escape(fragment))\">"
             case .section(let section):
                 return "<a href=\"\(root)\(section.isEmpty ? "" : HTML.escape(ContentPath.encoded(section)) + "/")\">"
             case .broken(let reason):
