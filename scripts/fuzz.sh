@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes bytes → note → HTML with libFuzzer for a number of seconds (default 600).
 #
-#   scripts/fuzz.sh [seconds]
+#   scripts/fuzz.sh [seconds] [libFuzzer flag…]
+#
+# Flags after the time go to libFuzzer as they are: `-len_control=0` tries long inputs
+# (up to 64 KB) from the start instead of growing towards them, which finds slow inputs.
 #
 # Builds Sources/OutloudFuzz with -sanitize=fuzzer,address into .build-fuzz (libyaml, which
 # Yams compiles from C, is instrumented too; libcmark is the system's and is not), seeds a
@@ -13,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-600}
+shift || true
 work=.fuzz
 build_flags=(-c debug --scratch-path .build-fuzz --product OutloudFuzz
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address)
@@ -53,7 +57,7 @@ status=0
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
     "$binary" "$work/corpus" "$work/seeds" \
     -dict=scripts/fuzz.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
+    -max_len=65536 -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$@" \
     > "$log" 2>&1 || status=$?
 
 # The last status line holds the coverage: `#123456 DONE cov: 4321 ft: 9876 corp: …`.

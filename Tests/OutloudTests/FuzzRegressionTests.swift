@@ -56,6 +56,32 @@ import Testing
         ])
     }
 
+    // MARK: Slow inputs
+    //
+    // Found by feeding the fuzz target long runs of one construct by hand (libFuzzer's inputs
+    // stayed too short to reach them): each took time quadratic in the count. The bounds are
+    // far above what the fixed code takes (about 1 s and 0.3 s in a debug build) and far
+    // below what it took before (about 36 s and 16 s), so they hold under the sanitizers too.
+
+    /// 6,000 wikilinks in one paragraph: each link's context walked the whole paragraph.
+    @Test func aParagraphOfThousandsOfLinksIsReadOnce() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = MarkdownDocument.render(String(repeating: "[[a]] ", count: 6000))
+        #expect(clock.now - start < .seconds(20))
+        #expect(result.links.count == 6000)
+        #expect(result.links.allSatisfy { $0.context.hasPrefix("…") || $0.context.hasPrefix("a a") })
+    }
+
+    /// 15,000 headings `# a`: each id was found by counting up from `a-1`.
+    @Test func thousandsOfEqualHeadingsGetTheirIDsAtOnce() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = MarkdownDocument.render(String(repeating: "## a\n", count: 15000))
+        #expect(clock.now - start < .seconds(10))
+        #expect(result.headings.map(\.id).suffix(2) == ["a-14998", "a-14999"])
+    }
+
     @Test func theEntryReadsLinksTagsAndAuthorsAgainstItsFolder() {
         let result = outcome("---\ntitle: T\ntags: [swfit]\nauthors: [ana]\n---\nSee [[Drive#Autonomy]].\n", path: 0)
         #expect(result.html == #"<p>See <a href="../../books/drive/#autonomy">Drive › Autonomy</a>.</p>"# + "\n")

@@ -43,6 +43,16 @@ import Testing
         #expect(LinkContext.around(before: "Short. ", link: "Drive", after: " is fine.", limit: 30) == "Drive is fine.")
     }
 
+    @Test func contextInALongParagraphIsTheWindowOfTheWholeParagraph() {
+        // Contexts look at a few hundred characters either side of a link, not the whole
+        // block: the window must be what the whole paragraph would give.
+        let words = (1...300).map { "w\($0)" }.joined(separator: " ")
+        let result = render(words + " [[Drive]] " + words + "\n")
+        #expect(result.links.first?.context == LinkContext.around(before: words + " ", link: "Drive", after: " " + words))
+        #expect(result.links.first?.context.hasPrefix("…") == true)
+        #expect(result.links.first?.context.hasSuffix("…") == true)
+    }
+
     @Test func wikilinkFormsLabelAndAnchor() {
         let result = render("[[Drive|the book]], [[books/drive]], [[Drive#Mastery]] and [[Drive#Mastery|m]]")
         #expect(result.links.map(\.target) == [.wiki("Drive"), .wiki("books/drive"), .wiki("Drive"), .wiki("Drive")])

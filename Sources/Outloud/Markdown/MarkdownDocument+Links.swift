@@ -36,8 +36,8 @@ extension MarkdownDocument {
         for link in links { editor.rewriteLink(link) }
         for image in images { editor.rewriteImage(image) }
         // Contexts are read once every link is in place, so they show labels, not `[[…]]`.
-        for (number, node) in editor.placeholders.enumerated() {
-            editor.links[number].context = LinkEditor.context(of: node)
+        for (number, context) in LinkContext.contexts(of: editor.placeholders).enumerated() {
+            editor.links[number].context = context
         }
         return (editor.links, editor.problems)
     }
@@ -269,72 +269,5 @@ struct LinkEditor {
 
     static func literal(_ node: OpaquePointer) -> String? {
         cmark_node_get_literal(node).map { String(cString: $0) }
-    }
-
-    /// The sentence around `node` in the block holding it, cut to a line's length.
-    static func context(of node: OpaquePointer) -> String {
-        var block = cmark_node_parent(node)
-        while let current = block, cmark_node_get_type(current).rawValue > CMARK_NODE_LAST_BLOCK.rawValue {
-            block = cmark_node_parent(current)
-        }
-        guard let block else { return "" }
-        let text = MarkdownDocument.plainText(of: block, splitAt: node)
-        return LinkContext.around(before: text.before, link: text.marked, after: text.after)
-    }
-}
-
-/// A one-line excerpt around a link, for "Linked from" lists.
-enum LinkContext {
-    /// The sentence holding the link; when that is longer than `limit` characters, a window
-    /// around the link cut at word boundaries, with "…" where text was left out.
-    static func around(before: String, link: String, after: String, limit: Int = 200) -> String {
-        var head = String(before[sentenceStart(in: before)...])
-        var tail = String(after[..<sentenceEnd(in: after)])
-        let room = limit - link.count
-        if head.count + tail.count > room {
-            // Keep up to two thirds of the room before the link, and give the rest to what follows.
-            let headRoom = max(min(head.count, room * 2 / 3), room - tail.count)
-            if head.count > headRoom {
-                let cut = head.index(head.endIndex, offsetBy: -max(headRoom, 0))
-                let word = head[cut...].firstIndex(of: " ").map { head.index(after: $0) } ?? cut
-                head = "…" + head[word...]
-            }
-            let tailRoom = max(room - head.count, 0)
-            if tail.count > tailRoom {
-                let cut = tail.index(tail.startIndex, offsetBy: tailRoom)
-                let word = tail[..<cut].lastIndex(of: " ") ?? cut
-                var kept = tail[..<word]
-                while let last = kept.last, last.isWhitespace || last.isPunctuation { kept.removeLast() }
-                tail = kept + "…"
-            }
-        }
-        return (head + link + tail).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Where the sentence that `before` ends in starts.
-    private static func sentenceStart(in before: String) -> String.Index {
-        var index = before.endIndex
-        while index > before.startIndex {
-            let previous = before.index(before: index)
-            if before[previous] == " ", previous > before.startIndex,
-               ".!?".contains(before[before.index(before: previous)]) {
-                return index
-            }
-            index = previous
-        }
-        return before.startIndex
-    }
-
-    /// Where the sentence that `after` continues ends (after its full stop).
-    private static func sentenceEnd(in after: String) -> String.Index {
-        var index = after.startIndex
-        while index < after.endIndex {
-            let next = after.index(after: index)
-            if ".!?".contains(after[index]), next == after.endIndex || after[next] == " " {
-                return next
-            }
-            index = next
-        }
-        return after.endIndex
     }
 }

@@ -168,45 +168,47 @@ struct MarkdownDocument: ~Copyable {
 
     /// Text, code and line breaks under `node`, with runs of whitespace folded to one space.
     static func plainText(of node: OpaquePointer) -> String {
-        plainText(of: node, splitAt: nil).before
-    }
-
-    /// The plain text of `node`, split into what comes before `mark`, the text of `mark`
-    /// itself, and what comes after it (all of it is `before` when `mark` is nil or absent).
-    static func plainText(of node: OpaquePointer, splitAt mark: OpaquePointer?) -> (before: String, marked: String, after: String) {
-        var parts = ["", "", ""]
-        var part = 0
-        guard let iterator = cmark_iter_new(node) else { return ("", "", "") }
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard let child = cmark_iter_get_node(iterator) else { continue }
-            if child == mark {
-                part = event == CMARK_EVENT_ENTER ? 1 : 2
-                continue
-            }
-            guard event == CMARK_EVENT_ENTER else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { parts[part] += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                parts[part] += " "
-            default:
-                break
-            }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            text += plainTextPiece(of: child)
         }
-        func squeezed(_ text: String) -> String {
-            if let ascii = squeezedASCII(text) { return ascii }
-            let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            let lead = text.first?.isWhitespace == true && !words.isEmpty ? " " : ""
-            let trail = text.last?.isWhitespace == true && !words.isEmpty ? " " : ""
-            return lead + words + trail
-        }
-        if mark == nil || part == 0 {
-            return (squeezed(parts[0]).trimmingCharacters(in: .whitespaces), "", "")
-        }
-        return (squeezed(parts[0]), squeezed(parts[1]), squeezed(parts[2]))
+        return (squeezedASCII(text) ?? squeezed(text)).trimmingCharacters(in: .whitespaces)
     }
 
+    /// What one node adds to the plain text: its literal for text and code, a space for a break.
+    static func plainTextPiece(of node: OpaquePointer) -> String {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            " "
+        default:
+            ""
+        }
+    }
+
+    /// Runs of whitespace folded to one space, keeping one at either end if there was any
+    /// (none when there is nothing else).
+    static func squeezed<Characters: Collection<Character>>(_ text: Characters) -> String {
+        var result = ""
+        var space = false
+        var words = false
+        for character in text {
+            if character.isWhitespace {
+                space = true
+            } else {
+                if space { result.append(" ") }
+                result.append(character)
+                space = false
+                words = true
+            }
+        }
+        if space && words { result.append(" ") }
+        return result
+    }
 }
 
 /// Runs of ASCII whitespace as one space, kept at the ends when there are words; nil when
