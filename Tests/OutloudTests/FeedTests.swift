@@ -194,6 +194,8 @@ final class ParsedXML: NSObject, XMLParserDelegate {
         guard let text else { return nil }
         let document = ParsedXML(name: "")
         document.open = [document]
+        // The document holds itself while parsing; let go after, or the whole tree leaks.
+        defer { document.open = [] }
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = document
         guard parser.parse(), document.children.count == 1 else { return nil }
