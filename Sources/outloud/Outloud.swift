@@ -17,8 +17,8 @@ struct OutloudCommand: AsyncParsableCommand {
     )
 }
 
-/// Options shared by every command that reads a site.
-struct SiteOptions: ParsableArguments {
+/// Where a site's content and themes are: shared by every command that reads a site.
+struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content = "content"
 
@@ -27,6 +27,11 @@ struct SiteOptions: ParsableArguments {
 
     @Option(name: .customLong("themes-dir"), help: "The folder that holds themes.")
     var themesDir = "themes"
+}
+
+/// Options shared by the commands that build a site (`build`, `check`).
+struct SiteOptions: ParsableArguments {
+    @OptionGroup var source: SourceOptions
 
     @Option(name: .customLong("base-url"), help: "The site's public URL (overrides site.yml's `base_url`).")
     var baseURL: String?
@@ -42,9 +47,9 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions() -> BuildOptions {
         var options = BuildOptions()
-        options.contentPath = content
-        options.themeName = theme
-        options.themesPath = themesDir
+        options.contentPath = source.content
+        options.themeName = source.theme
+        options.themesPath = source.themesDir
         options.baseURL = baseURL
         options.includeDrafts = drafts
         options.strict = strict
@@ -136,23 +141,16 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The note's title.")
     var title: String = ""
 
-    @Option(name: .long, help: "The content folder.")
-    var content = "content"
-
-    @Option(name: .long, help: "The theme whose archetypes to use (default: site.yml's `theme`, else `default`).")
-    var theme: String?
-
-    @Option(name: .customLong("themes-dir"), help: "The folder that holds themes.")
-    var themesDir = "themes"
+    @OptionGroup var source: SourceOptions
 
     func run() throws {
         guard let kind = NewNote.kind(named: kind) else {
             throw ValidationError("unknown kind \"\(self.kind)\"; choose one of \(Archetypes.kinds.map(\.rawValue).joined(separator: ", "))")
         }
-        var note = NewNote(kind: kind, title: title, today: BuildOptions.defaultToday(), gitEmail: GitConfig.value("user.email", in: content))
-        note.contentPath = content
-        note.themesPath = themesDir
-        note.themeName = theme
+        var note = NewNote(kind: kind, title: title, today: BuildOptions.defaultToday(), gitEmail: GitConfig.value("user.email", in: source.content))
+        note.contentPath = source.content
+        note.themesPath = source.themesDir
+        note.themeName = source.theme
         do {
             let created = try note.create()
             print(created.path)

@@ -206,9 +206,8 @@ extension KindDetails {
 
     private static func readResource(_ reader: inout FieldReader, note: SourceLocation) -> Resource {
         var resource = Resource()
-        if let value = reader.value("url") {
+        if reader.value("url") != nil {
             resource.url = reader.url("url") ?? ""
-            _ = value
         } else {
             reader.diagnostics.append(.error("a resource needs a `url`", at: note))
         }
