@@ -224,4 +224,29 @@ import Testing
         let names = site.related[index(site, "books/a.md")].map { site.notes[$0].title }
         #expect(names == ["C", "D", "B"], "rare skill first, then newest among equals; unrelated E left out")
     }
+
+    /// X shares p, q, r with A and Y shares s, t. With 8 notes the skills weigh log 5, log 7/3,
+    /// log 15/7 and log 5, log 5: equal sums, but in floating point (q + r) + p comes out one
+    /// unit short of s + t while (p + q) + r does not, so the order A lists its skills in
+    /// decided between "tie, newer X first" and "Y first".
+    @Test func relatedNotesDoNotDependOnTheOrderOfSkills() async {
+        func relatedToA(tags: String) async -> [String] {
+            var files = [
+                "skills.yml": ["p", "q", "r", "s", "t"].map { "- {id: \($0), name: \($0.uppercased())}\n" }.joined(),
+                "books/a.md": "---\ntitle: A\ndate: 2026-01-01\ntags: [\(tags)]\n---\nA.\n",
+                "books/x.md": "---\ntitle: X\ndate: 2026-01-03\ntags: [p, q, r]\n---\nX.\n",
+                "books/y.md": "---\ntitle: Y\ndate: 2026-01-02\ntags: [s, t]\n---\nY.\n",
+                "books/f5.md": "---\ntitle: F5\ndate: 2025-01-01\ntags: [r]\n---\nF.\n",
+            ]
+            for filler in 1...4 {
+                files["books/f\(filler).md"] = "---\ntitle: F\(filler)\ndate: 2025-01-01\ntags: [q, r]\n---\nF.\n"
+            }
+            let (site, _) = await site(files)
+            return site.related[index(site, "books/a.md")].map { site.notes[$0].title }
+        }
+        let inOrder = await relatedToA(tags: "p, q, r, s, t")
+        #expect(inOrder.prefix(2) == ["X", "Y"], "a tie, broken by date")
+        #expect(await relatedToA(tags: "q, r, p, s, t") == inOrder)
+        #expect(await relatedToA(tags: "t, s, r, q, p") == inOrder)
+    }
 }

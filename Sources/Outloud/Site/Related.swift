@@ -7,7 +7,7 @@ enum Related {
 
     /// Up to `limit` related notes per note, computed in parallel over the notes.
     static func compute(notes: [Note], bySkill: [String: [Int]], byPerson: [String: [Int]]) async -> [[Int]] {
-        let weights = bySkill.mapValues { log(1 + Double(notes.count) / Double(max($0.count, 1))) }
+        let weights = bySkill.mapValues { weight(notes: notes.count, tagged: $0.count) }
         let chunkSize = max(256, notes.count / 16)
         var results = [[Int]](repeating: [], count: notes.count)
         await withTaskGroup(of: (Int, [[Int]]).self) { group in
@@ -25,29 +25,36 @@ enum Related {
         return results
     }
 
+    /// A skill's weight, `log(1 + notes / tagged)` in millionths. Whole numbers add up to the
+    /// same score in any order; floating-point sums did not, so two notes tied in one build and
+    /// not in the next, and the related notes changed with the order skills were added in.
+    static func weight(notes: Int, tagged: Int) -> Int {
+        Int((log(1 + Double(notes) / Double(max(tagged, 1))) * 1_000_000).rounded())
+    }
+
     /// Dense score arrays reused from note to note, so each note costs only its candidates.
     struct Scorer {
-        var skillScore: [Double]
+        var skillScore: [Int]
         var authorScore: [Int]
         var touched: [Int] = []
 
         init(count: Int) {
-            skillScore = [Double](repeating: 0, count: count)
+            skillScore = [Int](repeating: 0, count: count)
             authorScore = [Int](repeating: 0, count: count)
         }
 
         mutating func related(to index: Int, notes: [Note], bySkill: [String: [Int]],
-                              byPerson: [String: [Int]], weights: [String: Double]) -> [Int] {
+                              byPerson: [String: [Int]], weights: [String: Int]) -> [Int] {
             let note = notes[index]
             guard note.kind != .page else { return [] }
-            for tag in Set(note.tags) {
+            for (position, tag) in note.tags.enumerated() where !note.tags[..<position].contains(tag) {
                 guard let weight = weights[tag], let others = bySkill[tag] else { continue }
                 for other in others where other != index {
                     if skillScore[other] == 0 && authorScore[other] == 0 { touched.append(other) }
                     skillScore[other] += weight
                 }
             }
-            for author in Set(note.authors) {
+            for (position, author) in note.authors.enumerated() where !note.authors[..<position].contains(author) {
                 for other in byPerson[author] ?? [] where other != index {
                     if skillScore[other] == 0 && authorScore[other] == 0 { touched.append(other) }
                     authorScore[other] += 1
