@@ -1,20 +1,79 @@
-/// Escaping for text written into HTML outside of templates (link tags, attributes).
+import Mustache
+
+/// Escaping for text written into HTML: by templates (through `HTMLText`) and outside them
+/// (link tags, attributes).
 enum HTML {
-    /// Escapes `& < > " '`, the same set Mustache escapes, so any context is safe.
+    /// Escapes `& < > " '`, the same set and the same entities as swift-mustache's HTML
+    /// escaping, so any context is safe. Works on UTF-8 bytes and returns `text` itself when
+    /// nothing needs escaping, which is nearly always.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
+        let utf8 = text.utf8
+        guard utf8.contains(where: { entity(for: $0) != nil }) else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            if let entity = entity(for: byte) {
+                escaped.append(contentsOf: entity)
+            } else {
+                escaped.append(byte)
             }
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
+
+    @inline(__always)
+    private static func entity(for byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "&"): ampersand
+        case UInt8(ascii: "<"): lessThan
+        case UInt8(ascii: ">"): greaterThan
+        case UInt8(ascii: "\""): quote
+        case UInt8(ascii: "'"): apostrophe
+        default: nil
+        }
+    }
+
+    private static let ampersand = Array("&amp;".utf8)
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8)
+    private static let apostrophe = Array("&#39;".utf8)
+
+    /// `text` with every `token` replaced by `replacement`, comparing UTF-8 bytes (Foundation's
+    /// `replacingOccurrences` compares Unicode characters: ten times slower on a long page).
+    static func replacing(_ token: String, with replacement: String, in text: String) -> String {
+        let needle = Array(token.utf8)
+        guard let first = needle.first else { return text }
+        let bytes = text.utf8
+        guard bytes.contains(first) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 64)
+        var copiedUpTo = bytes.startIndex
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            guard bytes[found...].starts(with: needle) else {
+                index = bytes.index(after: found)
+                continue
+            }
+            output.append(contentsOf: bytes[copiedUpTo..<found])
+            output.append(contentsOf: replacement.utf8)
+            copiedUpTo = bytes.index(found, offsetBy: needle.count)
+            index = copiedUpTo
+        }
+        guard copiedUpTo != bytes.startIndex else { return text }
+        output.append(contentsOf: bytes[copiedUpTo...])
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// The HTML escaping every theme template renders with (see `Theme.contentTypePragma`):
+/// the same output as swift-mustache's own, which looks up every `Character` in a dictionary
+/// and took a fifth of the render time.
+struct HTMLText: MustacheContentType {
+    static let name = "OUTLOUD_HTML"
+
+    /// Registers the content type with swift-mustache, once per process.
+    static let registered: Void = MustacheContentTypes.register(HTMLText(), named: name)
+
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }

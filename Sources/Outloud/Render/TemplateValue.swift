@@ -59,7 +59,7 @@ extension TemplateValue: MustacheParent, MustacheCustomRepresentation {
 
     public var representation: Any? {
         switch self {
-        case .string(let text), .html(let text): text.isEmpty ? nil : text
+        case .string(let text), .html(let text): text.isEmpty ? nil : TemplateText(text: text)
         case .bool(let value): value
         case .int(let value): value
         case .list(let items): items
@@ -67,4 +67,17 @@ extension TemplateValue: MustacheParent, MustacheCustomRepresentation {
         case .null: nil
         }
     }
+}
+
+/// Text as Mustache sees it. A plain `String` would reach swift-mustache's fallback, which
+/// asks `Mirror` whether it is an optional before printing it, and a section over it would
+/// look names up in it through `Mirror` too: a third of the time spent rendering a page.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let text: String
+
+    var renderText: String { text }
+    var isNull: Bool { text.isEmpty }
+    func child(named name: String) -> Any? { nil }
+    /// `{{lowercased(title)}}`, `{{#empty(summary)}}`: what swift-mustache offers for strings.
+    func transform(_ name: String) -> Any? { text.transform(name) }
 }

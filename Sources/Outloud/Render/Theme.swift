@@ -42,12 +42,14 @@ public struct Theme: Sendable {
         }
 
         var library = MustacheLibrary()
+        HTMLText.registered
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: templateName)
+                library.register(try MustacheTemplate(string: contentTypePragma + source.text), named: templateName)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template syntax error: \(error.error)",
-                                          at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: SourceLocation(path: source.path, line: max(1, error.context.lineNumber - 1),
+                                                             column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(path: source.path)))
             }
@@ -66,6 +68,10 @@ public struct Theme: Sendable {
         guard diagnostics.isEmpty else { return .failure(LoadFailure(diagnostics: diagnostics)) }
         return .success(Theme(name: name, library: library, templateNames: names, assets: assets))
     }
+
+    /// Put before every template: escape with `HTMLText`. A line of its own, which Mustache
+    /// drops whole, so the template's output is unchanged and its line numbers are off by one.
+    static let contentTypePragma = "{{% CONTENT_TYPE: \(HTMLText.name) }}\n"
 
     /// Renders a template, failing loudly where swift-mustache would return nothing.
     public func render(_ template: String, _ context: TemplateValue) throws(RenderError) -> String {

@@ -67,7 +67,7 @@ struct ViewModels: Sendable {
         guard !cardHTML.isEmpty else { return cards(indexes) }
         return .list(indexes.map { index in
             guard case .object(var fields) = cards[index] else { return cards[index] }
-            fields["html"] = .html(cardHTML[index].replacingOccurrences(of: Self.rootToken, with: root))
+            fields["html"] = .html(HTML.replacing(Self.rootToken, with: root, in: cardHTML[index]))
             return .object(fields)
         })
     }
