@@ -14,7 +14,58 @@ import Testing
         _ = try await output.write(pages: [Page(path: "b/index.html", contents: "two")], files: [:])
         #expect(!folder.exists("out/a/index.html"), "the previous site is replaced, not merged")
         #expect(folder.read("out/b/index.html") == "two")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".out.outloud-recycle", "out"],
+                "the previous site is kept for the next build, and nothing else is left")
+        #expect(folder.read(".out.outloud-recycle/a/index.html") == "one")
+        #expect(folder.read(".out.outloud-recycle/.gitignore")?.hasSuffix("\n*\n") == true, "a repository ignores it")
+    }
+
+    /// Files in the kept site are rewritten in place; what the new site lacks goes.
+    @Test func rewritesTheKeptSiteIntoExactlyTheNewOne() async throws {
+        let folder = TemporaryFolder()
+        let output = OutputFolder(path: folder.path + "/out")
+        let builds: [[Page]] = [
+            [Page(path: "index.html", contents: "home, long first version"), Page(path: "a/b/index.html", contents: "deep"),
+             Page(path: "c/index.html", contents: "c")],
+            [Page(path: "index.html", contents: "home 2"), Page(path: "c/index.html", contents: "c, second")],
+            [Page(path: "index.html", contents: "home 3"), Page(path: "a/index.html", contents: "a is back"),
+             Page(path: "c", contents: "c is a file now")],
+            [Page(path: "index.html", contents: "home 4"), Page(path: "c/index.html", contents: "c is a folder again")],
+        ]
+        for pages in builds {
+            _ = try await output.write(pages: pages, files: ["theme/style.css": Repository.themes.path + "/default/assets/style.css"])
+            let expected = Set(pages.map(\.path) + ["theme/style.css", OutputFolder.markerName])
+            #expect(Set(DurabilityTests.snapshot(folder.path + "/out").keys) == expected)
+            for page in pages { #expect(folder.read("out/" + page.path) == page.contents) }
+        }
+        let folders = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/out")
+            .filter { FileIO.disk.isDirectory(folder.path + "/out/" + $0) }
+        #expect(folders.sorted() == ["c", "theme"], "folders the site no longer has are gone")
+    }
+
+    /// The kept site is written in place only where that cannot reach anything else.
+    @Test func neverWritesThroughLinksInTheKeptSite() async throws {
+        let folder = TemporaryFolder()
+        let output = OutputFolder(path: folder.path + "/out")
+        let pages = [Page(path: "index.html", contents: "home"), Page(path: "a/index.html", contents: "a"),
+                     Page(path: "b/index.html", contents: "b")]
+        _ = try await output.write(pages: pages, files: [:])
+        _ = try await output.write(pages: pages, files: [:])
+        let kept = folder.path + "/.out.outloud-recycle"
+        folder.write("outside/file.html", "mine")
+        folder.write("outside/b/index.html", "mine too")
+        try FileManager.default.removeItem(atPath: kept + "/index.html")
+        try FileManager.default.createSymbolicLink(atPath: kept + "/index.html", withDestinationPath: folder.path + "/outside/file.html")
+        try FileManager.default.removeItem(atPath: kept + "/b")
+        try FileManager.default.createSymbolicLink(atPath: kept + "/b", withDestinationPath: folder.path + "/outside/b")
+        try FileManager.default.removeItem(atPath: kept + "/a/index.html")
+        try FileManager.default.linkItem(atPath: folder.path + "/outside/file.html", toPath: kept + "/a/index.html")
+
+        let next = pages.map { Page(path: $0.path, contents: $0.contents + " 2") }
+        _ = try await output.write(pages: next, files: [:])
+        #expect(folder.read("outside/file.html") == "mine", "neither a symbolic link nor a hard link is written through")
+        #expect(folder.read("outside/b/index.html") == "mine too", "nor a linked folder")
+        for page in next { #expect(folder.read("out/" + page.path) == page.contents) }
     }
 
     @Test func refusesDangerousFolders() {

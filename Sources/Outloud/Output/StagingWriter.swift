@@ -1,0 +1,174 @@
+import Foundation
+
+/// Writes a site into the staging folder, over whatever the folder holds from an earlier
+/// build: files the new site has are rewritten in place, in parallel; files and folders it
+/// lacks are deleted afterwards. The result is the new site and nothing else.
+struct StagingWriter: Sendable {
+    let root: String
+    var batchSize = 64
+
+    func write(pages: [Page], files: [String: String]) async throws {
+        var existing = FolderInventory(root: root)
+        var outputs = Set(pages.map(\.path))
+        outputs.formUnion(files.keys)
+        var folders = Set<String>()
+        for relative in outputs {
+            var folder = Self.parent(of: relative)
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = Self.parent(of: folder)
+            }
+        }
+
+        // Clear the way: a file where the new site has a folder, a folder where it has a file.
+        for folder in folders where existing.files.contains(folder) {
+            unlink(FileIO.join(root, folder))
+            existing.files.remove(folder)
+        }
+        for relative in outputs where existing.folders.contains(relative) {
+            try FileManager.default.removeItem(atPath: FileIO.join(root, relative))
+            existing.forget(under: relative)
+        }
+        for folder in folders.sorted() where !existing.folders.contains(folder) {
+            let path = FileIO.join(root, folder)
+            guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw FileWriter.failure("cannot make the folder", path) }
+        }
+
+        let root = self.root, batchSize = self.batchSize
+        let present = existing.files
+        let copies = files.sorted { $0.key < $1.key }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for start in stride(from: 0, to: pages.count, by: batchSize) {
+                group.addTask {
+                    for page in pages[start..<min(start + batchSize, pages.count)] {
+                        var contents = page.contents
+                        try contents.withUTF8 { bytes in
+                            try FileWriter.write(UnsafeRawBufferPointer(bytes), to: FileIO.join(root, page.path),
+                                                 replacing: present.contains(page.path))
+                        }
+                    }
+                }
+            }
+            for start in stride(from: 0, to: copies.count, by: batchSize) {
+                group.addTask {
+                    for (relative, source) in copies[start..<min(start + batchSize, copies.count)] {
+                        let data: Data
+                        do {
+                            data = try Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe)
+                        } catch {
+                            throw FileWriter.failure("cannot read", source)
+                        }
+                        try data.withUnsafeBytes { bytes in
+                            try FileWriter.write(bytes, to: FileIO.join(root, relative), replacing: present.contains(relative))
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        // What the earlier site had and this one has not: files, then folders, deepest first.
+        for stale in existing.files.subtracting(outputs) where stale != OutputFolder.markerName {
+            unlink(FileIO.join(root, stale))
+        }
+        let staleFolders = existing.folders.subtracting(folders)
+        for folder in staleFolders.sorted(by: { $0.utf8.count(where: { $0 == 47 }) > $1.utf8.count(where: { $0 == 47 }) }) {
+            rmdir(FileIO.join(root, folder))
+        }
+    }
+
+    /// `a/b/c.html` → `a/b`; `c.html` → ``.
+    static func parent(of relative: String) -> String {
+        guard let slash = relative.lastIndex(of: "/") else { return "" }
+        return String(relative[..<slash])
+    }
+}
+
+/// The plain files and folders under a folder, by path relative to it. Anything else found
+/// there (a symbolic link, a socket) is removed on the way: the folder is Outloud's own, and a
+/// link in it must not lead a write outside.
+struct FolderInventory {
+    var files = Set<String>()
+    var folders = Set<String>()
+
+    init(root: String) {
+        walk(root, relative: "")
+    }
+
+    private mutating func walk(_ path: String, relative: String) {
+        guard let stream = opendir(path) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let childPath = FileIO.join(path, name)
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(childPath, &status) == 0 else { continue }
+                type = switch status.st_mode & S_IFMT {
+                case S_IFDIR: Int32(DT_DIR)
+                case S_IFREG: Int32(DT_REG)
+                default: Int32(DT_UNKNOWN)
+                }
+            }
+            switch type {
+            case Int32(DT_DIR):
+                folders.insert(childRelative)
+                walk(childPath, relative: childRelative)
+            case Int32(DT_REG):
+                files.insert(childRelative)
+            default:
+                unlink(childPath)
+            }
+        }
+    }
+
+    /// Drops everything under `relative`, once that folder is deleted.
+    mutating func forget(under relative: String) {
+        let prefix = relative + "/"
+        folders = folders.filter { $0 != relative && !$0.hasPrefix(prefix) }
+        files = files.filter { !$0.hasPrefix(prefix) }
+    }
+}
+
+/// Writing one file with plain system calls.
+enum FileWriter {
+    /// Writes `bytes` to `path`. With `replacing`, over the file already there when it is a
+    /// plain file with no other name (a hard link from elsewhere, say a backup made with
+    /// `cp -al`, must keep its contents); else into a new file.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool) throws(OutputFolder.Failure) {
+        var descriptor: Int32 = -1
+        if replacing {
+            descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            var status = stat()
+            if descriptor >= 0, fstat(descriptor, &status) != 0 || status.st_mode & S_IFMT != S_IFREG || status.st_nlink != 1 {
+                close(descriptor)
+                descriptor = -1
+            }
+            if descriptor < 0 { unlink(path) }
+        }
+        if descriptor < 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
+        guard descriptor >= 0 else { throw failure("cannot write", path) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot write", path)
+            }
+            offset += written
+        }
+        // A rewritten file may have been longer.
+        guard !replacing || ftruncate(descriptor, off_t(bytes.count)) == 0 else { throw failure("cannot write", path) }
+    }
+
+    static func failure(_ what: String, _ path: String) -> OutputFolder.Failure {
+        OutputFolder.Failure(message: "\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+}
