@@ -1,5 +1,6 @@
 import Testing
 @testable import Outloud
+import Yams
 
 /// Splitting notes and reading YAML, with positions that point into the file.
 @Suite struct FrontMatterTests {
@@ -50,6 +51,30 @@ import Testing
         #expect(value["e"]?.kind == .scalar("text", type: .string))
         #expect(value["f"]?.isNull == true)
         #expect(value["e"]?.line == 5)
+    }
+
+    /// `YAMLReader` skips Yams's regular expressions for scalars that can only be text; the
+    /// types must still be exactly the ones Yams's default resolver gives.
+    @Test func scalarTypesMatchYamsDefaultResolver() throws {
+        let scalars = ["yes", "No", "FALSE", "false", "falsey", "Falsehood", "on", "OFF", "~", "null", "NULL", "nullish",
+                       "0", "-1", "+12_000", "0x1F", "0o17", "0b101", "190:20:30", "1.5", "-.5", "+1.5e3", ".inf", "-.INF",
+                       ".NaN", ".nanny", "2026-11-06", "2026-1-6 10:00:00", "2026-11-06T10:00:00Z", "<<", "=", "-x", "--x",
+                       "1st place", "12345678", "Chapter 3", "true story", "\"yes\"", "'12'", "!!str 12", "!!int 12"]
+        let yaml = scalars.enumerated().map { "k\($0.offset): \($0.element)" }.joined(separator: "\n")
+        let ours = try YAMLReader.parse(yaml).get()
+        let theirs = try #require(try Yams.compose(yaml: yaml))
+        for index in scalars.indices {
+            let node = try #require(theirs["k\(index)"])
+            let expected: YAMLValue.Kind = switch node.tag.description {
+            case Tag.Name.null.rawValue: .null
+            case Tag.Name.bool.rawValue: .scalar(node.string ?? "", type: .bool)
+            case Tag.Name.int.rawValue: .scalar(node.string ?? "", type: .int)
+            case Tag.Name.float.rawValue: .scalar(node.string ?? "", type: .float)
+            case Tag.Name.timestamp.rawValue: .scalar(node.string ?? "", type: .timestamp)
+            default: .scalar(node.string ?? "", type: .string)
+            }
+            #expect(ours["k\(index)"]?.kind == expected, "\(scalars[index])")
+        }
     }
 
     @Test func aliasBombStopsAtTheNodeBudget() {

@@ -141,26 +141,31 @@ enum AbsoluteLinks {
     /// (site-root-relative, `books/drive/`). cmark escapes `"` in text as `&quot;`, so the
     /// pattern only ever matches an attribute.
     static func rewrite(_ html: String, pageURL: String, baseURL: String) -> String {
+        // Searched on UTF-8 bytes: Foundation's `range(of:)` on a long note took longer than
+        // rendering it.
+        let bytes = html.utf8
         var output = ""
-        output.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let attribute = nextAttribute(in: rest) {
-            guard let close = rest[attribute.upperBound...].firstIndex(of: "\"") else { break }
-            output += rest[..<attribute.upperBound]
-            output += resolve(String(rest[attribute.upperBound..<close]), pageURL: pageURL, baseURL: baseURL)
-            rest = rest[close...]
+        output.reserveCapacity(bytes.count + 256)
+        var copiedUpTo = bytes.startIndex
+        var index = bytes.startIndex
+        while let equals = bytes[index...].firstIndex(of: UInt8(ascii: "=")) {
+            index = bytes.index(after: equals)
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\""),
+                  bytes[..<equals].reversed().starts(with: hrefReversed) || bytes[..<equals].reversed().starts(with: srcReversed)
+            else { continue }
+            let valueStart = bytes.index(after: index)
+            guard let close = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            output += html[copiedUpTo..<valueStart]
+            output += resolve(String(html[valueStart..<close]), pageURL: pageURL, baseURL: baseURL)
+            copiedUpTo = close
+            index = close
         }
-        output += rest
+        output += html[copiedUpTo...]
         return output
     }
 
-    private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
-        let href = text.range(of: " href=\""), src = text.range(of: " src=\"")
-        switch (href, src) {
-        case let (h?, s?): return h.lowerBound < s.lowerBound ? h : s
-        case let (h, s): return h ?? s
-        }
-    }
+    private static let hrefReversed = Array(" href".utf8.reversed())
+    private static let srcReversed = Array(" src".utf8.reversed())
 
     /// `../../books/drive/#mastery` from `books/fifth/` → `<base>books/drive/#mastery`. URLs
     /// with a scheme (`https:`, `mailto:`) or from the server root (`/x`) are left alone.
