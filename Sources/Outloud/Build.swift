@@ -49,6 +49,8 @@ public struct BuildReport: Sendable {
     public var stages: [(name: String, seconds: Double)] = []
     /// How long git took; it runs alongside the load stage, inside it.
     public var gitSeconds: Double?
+    /// Render time per template, summed over the cores.
+    public var templateTimes = TemplateTimes()
     public var strict = false
 
     /// False when there is an error, or a warning under `--strict`.
@@ -127,13 +129,16 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
-        let (pages, renderDiagnostics) = await renderer.render()
+        let (pages, renderDiagnostics, templateTimes) = await renderer.render()
         report.diagnostics += renderDiagnostics
+        report.templateTimes = templateTimes
         // Feeds and the sitemap hold absolute URLs, so they need `base_url`.
         var feedsAndSitemap: [Page] = []
         if let baseURL = site.catalog.config.baseURL {
-            feedsAndSitemap = renderer.renderFeeds(baseURL: baseURL)
+            let feedStart = clock.now
+            feedsAndSitemap = await renderer.renderFeeds(baseURL: baseURL)
             feedsAndSitemap.append(Sitemap.page(for: pages, site: site, baseURL: baseURL))
+            report.templateTimes.add("feeds and sitemap", count: feedsAndSitemap.count, seconds: (clock.now - feedStart).seconds)
         } else {
             report.diagnostics.append(.warning("feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)",
                                                at: SourceLocation(path: FileIO.join(options.contentPath, "site.yml"))))

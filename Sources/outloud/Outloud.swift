@@ -73,7 +73,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to write the site to.")
     var output = "output"
 
-    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render, write) and git's share of load.")
+    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render, write), git's share of load, and the render time of each template.")
     var timings = false
 
     func run() async throws {
@@ -81,7 +81,10 @@ struct BuildCommand: AsyncParsableCommand {
         options.outputPath = output
         let report = await Build.run(options)
         Terminal.print(report)
-        if timings { Swift.print(report.stageTimes) }
+        if timings {
+            Swift.print(report.stageTimes)
+            Swift.print("render, per template (CPU time): " + report.templateTimes.summary)
+        }
         if !report.succeeded { throw ExitCode(1) }
     }
 }

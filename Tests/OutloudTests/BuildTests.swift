@@ -102,6 +102,32 @@ import Testing
         #expect(skills.contains("Ben Ode"))
     }
 
+    /// A skill's notes are paginated like a folder's; who can help and the resources stay on
+    /// the first page.
+    @Test func skillPagesArePaginatedToo() async throws {
+        let content = TemporaryFolder()
+        content.write("site.yml", "title: Paged\npaginate: 2\n")
+        content.write("skills.yml", "- {id: swift, name: Swift}\n")
+        content.write("people.yml", "- {id: ana, name: Ana, skills: {swift: expert}}\n")
+        content.write("resources/book.md", "---\ntitle: The Book\ntags: [swift]\nlevel: novice\nurl: https://example.com/\n---\nR.\n")
+        for day in 1...5 {
+            content.write("books/b\(day).md", "---\ntitle: Book \(day)\ndate: 2026-01-0\(day)\ntags: [swift]\n---\nB.\n")
+        }
+        let build = await FixtureBuild("valid") { $0.contentPath = content.path }
+        #expect(build.report.succeeded, "\(build.diagnostics)")
+        let pages = (1...3).map { build.page($0 == 1 ? "skills/swift/index.html" : "skills/swift/page/\($0)/index.html") ?? "" }
+        #expect(pages[0].contains("Who can help") && pages[0].contains("Resources by level"))
+        #expect(!pages[1].contains("Who can help") && !pages[1].contains("Resources by level"))
+        #expect(pages[0].contains(#"<a class="pagination__link" rel="next" href="../../skills/swift/page/2/">"#))
+        #expect(pages[1].contains(#"<a class="pagination__link" rel="prev" href="../../../../skills/swift/">"#))
+        #expect(pages[2].contains("<title>Swift (page 3 of 3) · Paged</title>"))
+        #expect(pages[2].contains(#"href="../../../../theme/style.css""#), "links from the deeper page still reach the root")
+        let titles = pages.map { page in (1...5).filter { page.contains(">Book \($0)</a>") } }
+        #expect(titles == [[4, 5], [2, 3], [1]], "two a page, newest pages first")
+        #expect(pages[0].range(of: ">Book 5</a>")!.lowerBound < pages[0].range(of: ">Book 4</a>")!.lowerBound)
+        #expect(!build.folder.exists("output/skills/swift/page/4/index.html"))
+    }
+
     @Test func draftsAreBuiltOnRequest() async throws {
         let build = await FixtureBuild("valid") { $0.includeDrafts = true }
         #expect(build.folder.exists("output/books/draft/index.html"))

@@ -63,9 +63,14 @@ import Testing
         let run = try outloud(["build", "--timings"], in: folder.path)
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
-        let stages = lines.last?.split(separator: " · ").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(lines.count == 3)
+        let stages = lines.dropFirst().first?.split(separator: " · ").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(stages == ["load", "resolve", "render", "write"], "\(run.stdout)")
+        let prefix = "render, per template (CPU time): "
+        let templates = lines.last.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : "" } ?? ""
+        let names = templates.split(separator: " · ").map { String($0.prefix { $0 != " " }) }
+        #expect(Set(names) == ["note", "home", "list", "skills", "people", "matrix", "activity", "404", "partials/note-card"], "\(run.stdout)")
+        #expect(templates.contains("note 1 × "), "one note page")
     }
 
     @Test func errorsGoToStandardErrorAsPathLineColumnAndExitOne() throws {

@@ -82,13 +82,26 @@ public struct Person: Sendable, Hashable {
 /// The site's data files: configuration, skill catalog and people.
 public struct Catalog: Sendable, Hashable {
     public var config = SiteConfig()
-    public var skills: [Skill] = []
-    public var people: [Person] = []
+    public var skills: [Skill] = [] {
+        didSet { skillIndex = Self.index(skills.map(\.id)) }
+    }
+    public var people: [Person] = [] {
+        didSet { personIndex = Self.index(people.map(\.id)) }
+    }
+    /// Position by id, the first of equal ids (as a search from the front would find).
+    private var skillIndex: [String: Int] = [:]
+    private var personIndex: [String: Int] = [:]
     /// Where `people.yml` is, for diagnostics about people.
     public var peoplePath = "people.yml"
 
     public init() {}
 
-    public func skill(_ id: String) -> Skill? { skills.first { $0.id == id } }
-    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+    public func skill(_ id: String) -> Skill? { skillIndex[id].map { skills[$0] } }
+    public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, id) in ids.enumerated() where index[id] == nil { index[id] = position }
+        return index
+    }
 }

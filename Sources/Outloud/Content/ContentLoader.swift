@@ -76,29 +76,19 @@ public struct ContentLoader: Sendable {
                                 markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML),
                                 files: Set(listing.files.map { $0.relativePath.precomposedStringWithCanonicalMapping }),
                                 folders: folders)
-        let batches = stride(from: 0, to: markdownFiles.count, by: batchSize).map {
-            Array(markdownFiles[$0..<min($0 + batchSize, markdownFiles.count)])
-        }
-        var notes: [Note] = []
-        notes.reserveCapacity(markdownFiles.count)
-        await withTaskGroup(of: ([Note], [Diagnostic]).self) { group in
-            for batch in batches {
-                group.addTask {
-                    var notes: [Note] = []
-                    var diagnostics: [Diagnostic] = []
-                    for file in batch {
-                        let result = reader.read(file)
-                        diagnostics += result.diagnostics
-                        if let note = result.note { notes.append(note) }
-                    }
-                    return (notes, diagnostics)
-                }
+        let markdown = markdownFiles
+        let batches = await Parallel.batches(count: markdown.count, batchSize: batchSize) { batch in
+            var notes: [Note] = []
+            var diagnostics: [Diagnostic] = []
+            for file in markdown[batch] {
+                let result = reader.read(file)
+                diagnostics += result.diagnostics
+                if let note = result.note { notes.append(note) }
             }
-            for await (batchNotes, batchDiagnostics) in group {
-                notes += batchNotes
-                diagnostics += batchDiagnostics
-            }
+            return (notes, diagnostics)
         }
+        var notes = batches.flatMap(\.0)
+        diagnostics += batches.flatMap(\.1)
         notes.sort { $0.sourcePath < $1.sourcePath }
         let (gitHistory, gitSeconds) = await history
         let fallbacks = NoteFallbacks(history: gitHistory, people: catalog.people)

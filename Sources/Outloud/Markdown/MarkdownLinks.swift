@@ -123,9 +123,20 @@ enum ContentPath {
 
     /// A relative path made safe for an `href`: each component percent-encoded as needed.
     static func encoded(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
+        // Slugs are nearly always plain ASCII that needs nothing.
+        if path.utf8.allSatisfy(isPlain) { return path }
+        return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
             .joined(separator: "/")
+    }
+
+    /// `A-Z a-z 0-9 - . _ ~ /`: bytes that stay as they are in any path.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+        default: false
+        }
     }
 
     private static let allowed: CharacterSet = {

@@ -55,7 +55,7 @@ extension SiteRenderer {
         guard site.catalog.config.baseURL != nil else { return (.list([]), .null) }
         let linked: [Feed] = switch spec {
         case .section(let section, _): [.section(section), .site]
-        case .skill(let id): [.skill(id)]
+        case .skill(let id, _): [.skill(id)]
         default: [.site]
         }
         func value(_ feed: Feed) -> TemplateValue { ["title": .string(feedTitle(feed)), "url": .string(feed.path)] }
@@ -66,14 +66,19 @@ extension SiteRenderer {
         return (.list(linked.map(value)), own)
     }
 
-    /// Every feed as a page of the output, entries shared between feeds rendered once.
-    func renderFeeds(baseURL: String) -> [Page] {
+    /// Every feed as a page of the output, entries shared between feeds rendered once, in parallel.
+    func renderFeeds(baseURL: String) async -> [Page] {
         let config = site.catalog.config
         // A note without a date is as new as the newest note; an empty feed is that new too.
         let siteUpdated = site.notes.lazy.filter { $0.kind != .page }.compactMap { $0.updated ?? $0.date }.max() ?? Day(ordinal: 0)
-        var entries: [Int: String] = [:]
-        return feeds.map { feed in
-            let indexes = feedNotes(feed)
+        let feeds = self.feeds
+        let notes = feeds.map(feedNotes)
+        let needed = Array(Set(notes.joined())).sorted()
+        let rendered = await Parallel.batches(count: needed.count, batchSize: 32) { batch in
+            needed[batch].map { entry($0, baseURL: baseURL, fallback: siteUpdated) }
+        }
+        let entries = Dictionary(uniqueKeysWithValues: zip(needed, rendered.joined()))
+        return zip(feeds, notes).map { feed, indexes in
             let updated = indexes.map { lastChange(site.notes[$0]) ?? siteUpdated }.max() ?? siteUpdated
             let subtitle: String = switch feed {
             case .site: config.description
@@ -94,10 +99,7 @@ extension SiteRenderer {
               <author><name>\(XML.escape(config.title))</name></author>
               <generator version="\(XML.escape(BuildInfo.version))">Outloud</generator>\n
             """
-            for index in indexes {
-                if entries[index] == nil { entries[index] = entry(index, baseURL: baseURL, fallback: siteUpdated) }
-                xml += entries[index] ?? ""
-            }
+            for index in indexes { xml += entries[index] ?? "" }
             xml += "</feed>\n"
             return Page(path: feed.path, contents: xml)
         }

@@ -10,7 +10,7 @@ enum PageSpec: Sendable, Hashable {
     case note(Int)
     case section(String, page: Int)
     case skills
-    case skill(String)
+    case skill(String, page: Int)
     case people
     case person(String)
     case matrix
@@ -24,7 +24,7 @@ enum PageSpec: Sendable, Hashable {
         case .note(let index): site.notes[index].urlPath
         case .section(let section, let page): page <= 1 ? section : "\(section)/page/\(page)"
         case .skills: "skills"
-        case .skill(let id): "skills/\(id)"
+        case .skill(let id, let page): page <= 1 ? "skills/\(id)" : "skills/\(id)/page/\(page)"
         case .people: "people"
         case .person(let id): "people/\(id)"
         case .matrix: "matrix"
@@ -44,7 +44,7 @@ enum PageSpec: Sendable, Hashable {
     func origin(in site: Site) -> String {
         switch self {
         case .note(let index): site.notes[index].displayPath
-        case .skill(let id): "skill \"\(id)\""
+        case .skill(let id, _): "skill \"\(id)\""
         case .person(let id): "person \"\(id)\""
         case .section(let section, _): "the \(section)/ list"
         default: "the \(urlPath(in: site).isEmpty ? "home" : urlPath(in: site))/ page"

@@ -7,11 +7,16 @@ struct SitePlan: Sendable {
         pages.append(.home)
         for section in site.sections {
             let count = site.bySection[section]?.count ?? 0
-            let pageCount = max(1, (count + site.catalog.config.pageSize - 1) / site.catalog.config.pageSize)
-            for page in 1...pageCount { pages.append(.section(section, page: page)) }
+            for page in 1...SiteRenderer.pageCount(count, size: site.catalog.config.pageSize) {
+                pages.append(.section(section, page: page))
+            }
         }
         pages.append(.skills)
-        pages += site.catalog.skills.map { .skill($0.id) }
+        for skill in site.catalog.skills {
+            for page in 1...SiteRenderer.pageCount(site.skillListing(skill.id).count, size: site.catalog.config.pageSize) {
+                pages.append(.skill(skill.id, page: page))
+            }
+        }
         pages.append(.people)
         pages += site.catalog.people.map { .person($0.id) }
         pages += [.matrix, .activity]

@@ -13,7 +13,7 @@ extension SiteRenderer {
         case .note(let index): ("note", site.notes[index].title, ["note": models.notePage(index)])
         case .section(let section, let page): sectionValues(section, page: page)
         case .skills: ("skills", "Skills", ["groups": skillGroups()])
-        case .skill(let id): skillValues(id)
+        case .skill(let id, let page): skillValues(id, page: page)
         case .people: peopleValues()
         case .person(let id): personValues(id)
         case .matrix: matrixValues()
@@ -44,7 +44,7 @@ extension SiteRenderer {
     private func sectionValues(_ section: String, page: Int) -> (String, String, TemplateValue) {
         let indexes = site.bySection[section] ?? []
         let size = site.catalog.config.pageSize
-        let pageCount = max(1, (indexes.count + size - 1) / size)
+        let pageCount = Self.pageCount(indexes.count, size: size)
         let slice = Array(indexes.dropFirst((page - 1) * size).prefix(size))
         let title = sectionTitle(section)
         return ("list", page > 1 ? "\(title) (page \(page) of \(pageCount))" : title, [
@@ -54,13 +54,24 @@ extension SiteRenderer {
             "notes": models.cards(slice, root: relativeRoot(forURLPath: PageSpec.section(section, page: page).urlPath(in: site))),
             "count": .int(indexes.count),
             "bookGroups": Kind(folder: section) == .book && page == 1 ? bookGroupValues() : .list([]),
-            "pagination": pageCount <= 1 ? .null : [
-                "current": .int(page),
-                "total": .int(pageCount),
-                "prevURL": page > 1 ? .string(ViewModels.sectionURL(section, page: page - 1)) : .null,
-                "nextURL": page < pageCount ? .string(ViewModels.sectionURL(section, page: page + 1)) : .null,
-            ],
+            "pagination": Self.pagination(page: page, of: pageCount) { ViewModels.sectionURL(section, page: $0) },
         ])
+    }
+
+    /// How many pages a list of `count` notes takes, `size` to a page; at least one.
+    static func pageCount(_ count: Int, size: Int) -> Int {
+        max(1, (count + size - 1) / size)
+    }
+
+    /// `{{#pagination}}` of a list's page: null when the list fits on one.
+    static func pagination(page: Int, of pageCount: Int, url: (Int) -> String) -> TemplateValue {
+        guard pageCount > 1 else { return .null }
+        return [
+            "current": .int(page),
+            "total": .int(pageCount),
+            "prevURL": page > 1 ? .string(url(page - 1)) : .null,
+            "nextURL": page < pageCount ? .string(url(page + 1)) : .null,
+        ]
     }
 
     /// The catalog by group (groups in order of first appearance), each skill with its note count.
@@ -80,40 +91,53 @@ extension SiteRenderer {
         return .list(order.map { ["name": .string($0), "skills": .list(groups[$0] ?? [])] })
     }
 
-    private func skillValues(_ id: String) -> (String, String, TemplateValue) {
+    /// A skill's page: who can help, who is learning it and its resources, then its other
+    /// notes by kind, `paginate` to a page (the people and resources on the first).
+    private func skillValues(_ id: String, page: Int) -> (String, String, TemplateValue) {
         guard let skill = site.catalog.skill(id) else { return ("skill", id, [:]) }
         let indexes = site.bySkill[id] ?? []
         let resources = indexes.filter { site.notes[$0].kind == .resource }
+        let listing = site.skillListing(id)
+        let size = site.catalog.config.pageSize
+        let pageCount = Self.pageCount(listing.count, size: size)
+        let slice = listing.dropFirst((page - 1) * size).prefix(size)
+        let root = relativeRoot(forURLPath: PageSpec.skill(id, page: page).urlPath(in: site))
         var byKind: [TemplateValue] = []
         for kind in Kind.allCases where kind != .resource {
-            let notes = indexes.filter { site.notes[$0].kind == kind }
+            let notes = slice.filter { site.notes[$0].kind == kind }
             if !notes.isEmpty {
-                byKind.append(["label": .string(kind.pluralLabel), "notes": models.cards(notes, root: "../../")])
+                byKind.append(["label": .string(kind.pluralLabel), "notes": models.cards(notes, root: root)])
             }
         }
-        let people: [TemplateValue] = site.catalog.people.compactMap { person in
-            let level = person.skills.first { $0.skill == id }?.level
-            let mentors = person.mentorFor.contains(id)
-            guard level != nil || mentors else { return nil }
-            return [
-                "name": .string(person.name), "url": .string(ViewModels.personURL(person.id)),
-                "levelLabel": TemplateValue(level?.label), "level": TemplateValue(level?.rawValue),
-                "mentor": .bool(mentors),
-            ]
-        }
-        return ("skill", skill.name, [
+        var values: [String: TemplateValue] = [
+            "firstPage": .bool(page == 1),
+            "pagination": Self.pagination(page: page, of: pageCount) { ViewModels.skillURL(id, page: $0) },
             "skill": [
                 "id": .string(skill.id), "name": .string(skill.name),
                 "group": .string(skill.group), "description": .string(skill.description),
             ],
-            "resources": models.cards(resources),
-            "resourceLevels": resourceLevelValues(resources),
             "kinds": .list(byKind),
-            "people": .list(people),
-            "helpers": helperValues(id),
-            "learners": learnerValues(id),
             "count": .int(indexes.count),
-        ])
+            "resources": .list([]), "resourceLevels": .list([]), "people": .list([]), "helpers": .list([]), "learners": .list([]),
+        ]
+        if page == 1 {
+            let people: [TemplateValue] = site.catalog.people.compactMap { person in
+                let level = person.skills.first { $0.skill == id }?.level
+                let mentors = person.mentorFor.contains(id)
+                guard level != nil || mentors else { return nil }
+                return [
+                    "name": .string(person.name), "url": .string(ViewModels.personURL(person.id)),
+                    "levelLabel": TemplateValue(level?.label), "level": TemplateValue(level?.rawValue),
+                    "mentor": .bool(mentors),
+                ]
+            }
+            values["resources"] = models.cards(resources)
+            values["resourceLevels"] = resourceLevelValues(resources)
+            values["people"] = .list(people)
+            values["helpers"] = helperValues(id)
+            values["learners"] = learnerValues(id)
+        }
+        return ("skill", page > 1 ? "\(skill.name) (page \(page) of \(pageCount))" : skill.name, .object(values))
     }
 
     private func peopleValues() -> (String, String, TemplateValue) {

@@ -3,7 +3,7 @@ import Foundation
 /// Renders every planned page through the theme, in parallel across cores.
 public struct SiteRenderer: Sendable {
     let site: Site
-    let theme: Theme
+    var theme: Theme
     var models: ViewModels
     let plan: SitePlan
     /// Pages per task.
@@ -16,72 +16,73 @@ public struct SiteRenderer: Sendable {
         plan = SitePlan(site: site)
     }
 
-    /// All pages in plan order, and the diagnostics of planning and rendering.
-    func render() async -> (pages: [Page], diagnostics: [Diagnostic]) {
+    /// All pages in plan order, the diagnostics of planning and rendering, and the time spent
+    /// on each template (summed over the cores).
+    func render() async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
         var ready = self
+        let clock = ContinuousClock(), start = clock.now
         let (cardHTML, cardDiagnostics) = await renderCards()
         ready.models.cardHTML = cardHTML
-        let (pages, diagnostics) = await ready.renderPages()
-        return (pages, cardDiagnostics + diagnostics)
+        let cardSeconds = (clock.now - start).seconds
+        var (pages, diagnostics, times) = await ready.renderPages()
+        times.add("partials/note-card", count: cardHTML.count, seconds: cardSeconds)
+        return (pages, cardDiagnostics + diagnostics, times)
     }
 
-    /// Every note's card through `partials/note-card`, once, in parallel.
-    private func renderCards() async -> ([String], [Diagnostic]) {
-        let size = 256
-        var results: [(Int, [String], RenderError?)] = []
-        await withTaskGroup(of: (Int, [String], RenderError?).self) { group in
-            for start in stride(from: 0, to: models.cards.count, by: size) {
-                group.addTask {
-                    var html: [String] = []
-                    for index in start..<min(start + size, models.cards.count) {
-                        guard case .object(var fields) = models.cards[index] else { continue }
-                        fields["root"] = .string(ViewModels.rootToken)
-                        fields["site"] = siteValues
-                        do throws(Theme.RenderError) {
-                            html.append(try theme.render("partials/note-card", .object(fields)))
-                        } catch {
-                            return (start, [], RenderError(message: error.message))
-                        }
-                    }
-                    return (start, html, nil)
+    /// Every note's card through `partials/note-card`, once, in parallel, cut at `root`.
+    private func renderCards() async -> ([[String]], [Diagnostic]) {
+        let results = await Parallel.batches(count: models.cards.count, batchSize: 256, state: { theme.privateCopy() }) { theme, batch in
+            var pieces: [[String]] = []
+            for index in batch {
+                guard case .object(var fields) = models.cards[index] else { continue }
+                fields["root"] = .string(ViewModels.rootToken)
+                fields["site"] = siteValues
+                do throws(Theme.RenderError) {
+                    pieces.append(HTML.pieces(of: try theme.render("partials/note-card", .object(fields)), cutAt: ViewModels.rootToken))
+                } catch {
+                    return Result<[[String]], Theme.RenderError>.failure(error)
                 }
             }
-            for await result in group { results.append(result) }
+            return .success(pieces)
         }
-        if let failure = results.compactMap(\.2).first {
-            return ([], [.error("\(failure.message) (rendering partials/note-card)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+        var pieces: [[String]] = []
+        for result in results {
+            switch result {
+            case .success(let batch): pieces += batch
+            case .failure(let error):
+                return ([], [.error("\(error.message) (rendering partials/note-card)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+            }
         }
-        return (results.sorted { $0.0 < $1.0 }.flatMap(\.1), [])
+        return (pieces, [])
     }
 
-    private struct RenderError: Error, Sendable { var message: String }
-
-    private func renderPages() async -> (pages: [Page], diagnostics: [Diagnostic]) {
+    private func renderPages() async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
         let specs = plan.pages
-        let batches = stride(from: 0, to: specs.count, by: batchSize).map { start in
-            (start, Array(specs[start..<min(start + batchSize, specs.count)]))
-        }
-        var results: [(Int, [Page], [Diagnostic])] = []
-        await withTaskGroup(of: (Int, [Page], [Diagnostic]).self) { group in
-            for (start, batch) in batches {
-                group.addTask {
-                    var pages: [Page] = []
-                    var diagnostics: [Diagnostic] = []
-                    for spec in batch {
-                        do throws(Theme.RenderError) {
-                            pages.append(try renderPage(spec))
-                        } catch {
-                            diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
-                                                      at: SourceLocation(path: FileIO.join("themes", theme.name))))
-                        }
-                    }
-                    return (start, pages, diagnostics)
+        let results = await Parallel.batches(count: specs.count, batchSize: batchSize, state: {
+            var renderer = self
+            renderer.theme = theme.privateCopy()
+            return renderer
+        }) { renderer, batch in
+            var pages: [Page] = []
+            var diagnostics: [Diagnostic] = []
+            var times = TemplateTimes()
+            let clock = ContinuousClock()
+            for spec in specs[batch] {
+                let start = clock.now
+                do throws(Theme.RenderError) {
+                    let (page, template) = try renderer.renderPage(spec)
+                    pages.append(page)
+                    times.add(template, count: 1, seconds: (clock.now - start).seconds)
+                } catch {
+                    diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
+                                              at: SourceLocation(path: FileIO.join("themes", theme.name))))
                 }
             }
-            for await result in group { results.append(result) }
+            return (pages, diagnostics, times)
         }
-        results.sort { $0.0 < $1.0 }
-        return (results.flatMap(\.1), plan.diagnostics + results.flatMap(\.2))
+        var times = TemplateTimes()
+        for result in results { times.merge(result.2) }
+        return (results.flatMap(\.0), plan.diagnostics + results.flatMap(\.1), times)
     }
 
     /// A server shows `404.html` at whatever URL was missing, so its links start at the
@@ -91,7 +92,8 @@ public struct SiteRenderer: Sendable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> Page {
+    /// The page and the template it was rendered with.
+    func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> (Page, String) {
         let urlPath = spec.urlPath(in: site)
         let (template, title, values) = pageValues(spec)
         let feeds = feedValues(for: spec)
@@ -111,7 +113,7 @@ public struct SiteRenderer: Sendable {
         if case .object(let fields) = values {
             for (key, value) in fields { context[key] = value }
         }
-        return Page(path: spec.outputPath(in: site), contents: try theme.render(template, .object(context)))
+        return (Page(path: spec.outputPath(in: site), contents: try theme.render(template, .object(context))), template)
     }
 
     var siteValues: TemplateValue {
@@ -146,5 +148,29 @@ public struct SiteRenderer: Sendable {
     func sectionTitle(_ section: String) -> String {
         let kind = Kind(folder: section)
         return kind == .note ? NoteReader.title(fromFileName: section) : kind.pluralLabel
+    }
+}
+
+/// Render time per template, summed over the tasks that ran it (`--timings`).
+public struct TemplateTimes: Sendable {
+    public private(set) var byTemplate: [String: (count: Int, seconds: Double)] = [:]
+
+    mutating func add(_ template: String, count: Int, seconds: Double) {
+        byTemplate[template, default: (0, 0)].count += count
+        byTemplate[template, default: (0, 0)].seconds += seconds
+    }
+
+    mutating func merge(_ other: TemplateTimes) {
+        for (template, entry) in other.byTemplate { add(template, count: entry.count, seconds: entry.seconds) }
+    }
+
+    /// `note 11000 × 0.21 ms = 2.31 s · skill 688 × 0.80 ms = 0.55 s · …`, dearest first.
+    public var summary: String {
+        byTemplate.sorted { $0.value.seconds != $1.value.seconds ? $0.value.seconds > $1.value.seconds : $0.key < $1.key }
+            .map { template, entry in
+                let each = entry.seconds / Double(max(entry.count, 1)) * 1000
+                return "\(template) \(entry.count) × \(String(format: "%.2f", each)) ms = \(String(format: "%.2f", entry.seconds)) s"
+            }
+            .joined(separator: " · ")
     }
 }

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     public var templateNames: Set<String>
     /// Asset files: output path (relative to `assets/`) → source file, the theme's own winning.
     public var assets: [String: String]
+    /// Each template's text, as registered (pragma included).
+    var sources: [String: String] = [:]
 
     /// The templates every theme must end up with (its own or the default's).
     public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "404"]
@@ -43,8 +45,10 @@ public struct Theme: Sendable {
 
         var library = MustacheLibrary()
         HTMLText.registered
+        var registered: [String: String] = [:]
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
+                registered[templateName] = contentTypePragma + source.text
                 library.register(try MustacheTemplate(string: contentTypePragma + source.text), named: templateName)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template syntax error: \(error.error)",
@@ -66,12 +70,25 @@ public struct Theme: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return .failure(LoadFailure(diagnostics: diagnostics)) }
-        return .success(Theme(name: name, library: library, templateNames: names, assets: assets))
+        return .success(Theme(name: name, library: library, templateNames: names, assets: assets, sources: registered))
     }
 
     /// Put before every template: escape with `HTMLText`. A line of its own, which Mustache
     /// drops whole, so the template's output is unchanged and its line numbers are off by one.
     static let contentTypePragma = "{{% CONTENT_TYPE: \(HTMLText.name) }}\n"
+
+    /// The same theme with templates parsed anew: a copy of its own for each thread, whose
+    /// reference counts no other core touches. Templates are copied whole at every partial and
+    /// section; shared between cores, their counts alone made each page a third dearer.
+    func privateCopy() -> Theme {
+        var copy = self
+        var library = MustacheLibrary()
+        for (templateName, text) in sources.sorted(by: { $0.key < $1.key }) {
+            if let template = try? MustacheTemplate(string: text) { library.register(template, named: templateName) }
+        }
+        copy.library = library
+        return copy
+    }
 
     /// Renders a template, failing loudly where swift-mustache would return nothing.
     public func render(_ template: String, _ context: TemplateValue) throws(RenderError) -> String {

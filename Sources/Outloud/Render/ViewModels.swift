@@ -8,9 +8,10 @@ struct ViewModels: Sendable {
 
     /// Cards for every note, by note index: built once, shared by all lists.
     let cards: [TemplateValue]
-    /// Each card rendered once through the theme's `partials/note-card`, with `root` left as
-    /// `rootToken`: a list swaps in its own root instead of rendering the card again.
-    var cardHTML: [String] = []
+    /// Each card rendered once through the theme's `partials/note-card`, cut where `root`
+    /// goes (rendered as `rootToken`): a list joins the pieces with its own root instead of
+    /// rendering the card again.
+    var cardHTML: [[String]] = []
     /// A private-use character Mustache does not escape. Should a title hold it, it only turns
     /// into the page's root path (`../../`), which carries nothing a browser would run.
     static let rootToken = "\u{E001}"
@@ -26,7 +27,9 @@ struct ViewModels: Sendable {
     }
 
     static func noteURL(_ note: Note) -> String { note.urlPath + "/" }
-    static func skillURL(_ id: String) -> String { "skills/\(id)/" }
+    static func skillURL(_ id: String, page: Int = 1) -> String {
+        page <= 1 ? "skills/\(id)/" : "skills/\(id)/page/\(page)/"
+    }
     static func personURL(_ id: String) -> String { "people/\(id)/" }
     static func sectionURL(_ section: String, page: Int = 1) -> String {
         page <= 1 ? "\(section)/" : "\(section)/page/\(page)/"
@@ -67,7 +70,7 @@ struct ViewModels: Sendable {
         guard !cardHTML.isEmpty else { return cards(indexes) }
         return .list(indexes.map { index in
             guard case .object(var fields) = cards[index] else { return cards[index] }
-            fields["html"] = .html(HTML.replacing(Self.rootToken, with: root, in: cardHTML[index]))
+            fields["html"] = .html(cardHTML[index].joined(separator: root))
             return .object(fields)
         })
     }

@@ -8,21 +8,10 @@ enum Related {
     /// Up to `limit` related notes per note, computed in parallel over the notes.
     static func compute(notes: [Note], bySkill: [String: [Int]], byPerson: [String: [Int]]) async -> [[Int]] {
         let weights = bySkill.mapValues { weight(notes: notes.count, tagged: $0.count) }
-        let chunkSize = max(256, notes.count / 16)
-        var results = [[Int]](repeating: [], count: notes.count)
-        await withTaskGroup(of: (Int, [[Int]]).self) { group in
-            for start in stride(from: 0, to: notes.count, by: chunkSize) {
-                let end = min(start + chunkSize, notes.count)
-                group.addTask {
-                    var scorer = Scorer(count: notes.count)
-                    return (start, (start..<end).map { scorer.related(to: $0, notes: notes, bySkill: bySkill, byPerson: byPerson, weights: weights) })
-                }
-            }
-            for await (start, chunk) in group {
-                results.replaceSubrange(start..<start + chunk.count, with: chunk)
-            }
+        let batches = await Parallel.batches(count: notes.count, batchSize: 256, state: { Scorer(count: notes.count) }) { scorer, batch in
+            batch.map { scorer.related(to: $0, notes: notes, bySkill: bySkill, byPerson: byPerson, weights: weights) }
         }
-        return results
+        return Array(batches.joined())
     }
 
     /// A skill's weight, `log(1 + notes / tagged)` in millionths. Whole numbers add up to the

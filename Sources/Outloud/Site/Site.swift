@@ -66,4 +66,10 @@ public struct Site: Sendable {
     }
 
     public func notes(_ indexes: [Int]?) -> [Note] { (indexes ?? []).map { notes[$0] } }
+
+    /// The notes a skill's pages list, newest first: all with the skill but its resources,
+    /// which the first page shows by level.
+    public func skillListing(_ id: String) -> [Int] {
+        (bySkill[id] ?? []).filter { notes[$0].kind != .resource }
+    }
 }
