@@ -225,6 +225,45 @@ import Testing
         #expect(names == ["C", "D", "B"], "rare skill first, then newest among equals; unrelated E left out")
     }
 
+    /// Related notes come from a few candidates per note (an index of skill pairs, shared
+    /// authors, the head of each skill's list); they must be exactly what scoring every note
+    /// that shares a skill or an author gives.
+    @Test func relatedNotesAreTheBestOfAllCandidates() async {
+        var generator = SplitMix(seed: 42)
+        let skills = (0..<7).map { "s\($0)" }, people = (0..<4).map { "p\($0)" }
+        var files = [
+            "skills.yml": skills.map { "- {id: \($0), name: \($0.uppercased())}\n" }.joined(),
+            "people.yml": people.map { "- {id: \($0), name: \($0.uppercased())}\n" }.joined(),
+        ]
+        for number in 0..<240 {
+            let tags = skills.filter { _ in generator.next() % 3 == 0 }
+            let authors = people.filter { _ in generator.next() % 4 == 0 }
+            let day = 1 + Int(generator.next() % 9)  // many notes on one day: ties broken by the site's order
+            let folder = number % 10 == 0 ? "pages" : "books"
+            files["\(folder)/n\(number).md"] = "---\ntitle: N\(generator.next() % 50)\ndate: 2026-01-0\(day)\ntags: [\(tags.joined(separator: ", "))]\nauthors: [\(authors.joined(separator: ", "))]\n---\nText.\n"
+        }
+        let (site, _) = await site(files)
+        let notes = site.notes
+        let weights = site.bySkill.mapValues { Related.weight(notes: notes.count, tagged: $0.count) }
+        for (index, note) in notes.enumerated() {
+            let expected: [Int]
+            if note.kind == .page {
+                expected = []
+            } else {
+                let scored = notes.indices.filter { $0 != index && notes[$0].kind != .page }.map { other in
+                    (other,
+                     Set(note.tags).intersection(notes[other].tags).reduce(0) { $0 + (weights[$1] ?? 0) },
+                     Set(note.authors).intersection(notes[other].authors).filter { site.byPerson[$0] != nil }.count)
+                }
+                expected = scored.filter { $0.1 > 0 || $0.2 > 0 }
+                    .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+                    .prefix(Related.limit).map(\.0)
+            }
+            #expect(site.related[index] == expected, "\(note.sourcePath)")
+        }
+        #expect(site.related.filter { $0.count == Related.limit }.count > 150, "most notes have a full list")
+    }
+
     /// X shares p, q, r with A and Y shares s, t. With 8 notes the skills weigh log 5, log 7/3,
     /// log 15/7 and log 5, log 5: equal sums, but in floating point (q + r) + p comes out one
     /// unit short of s + t while (p + q) + r does not, so the order A lists its skills in
@@ -248,5 +287,18 @@ import Testing
         #expect(inOrder.prefix(2) == ["X", "Y"], "a tie, broken by date")
         #expect(await relatedToA(tags: "q, r, p, s, t") == inOrder)
         #expect(await relatedToA(tags: "t, s, r, q, p") == inOrder)
+    }
+}
+
+/// A small deterministic random number generator for generated test sites.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -87,9 +87,9 @@ public struct ContentLoader: Sendable {
             }
             return (notes, diagnostics)
         }
-        var notes = batches.flatMap(\.0)
+        let read = batches.flatMap(\.0)
         diagnostics += batches.flatMap(\.1)
-        notes.sort { $0.sourcePath < $1.sourcePath }
+        var notes = read.indices.sorted { read[$0].sourcePath < read[$1].sourcePath }.map { read[$0] }
         let (gitHistory, gitSeconds) = await history
         let fallbacks = NoteFallbacks(history: gitHistory, people: catalog.people)
         let modified = Dictionary(markdownFiles.map { ($0.relativePath, $0.modified) }, uniquingKeysWith: { a, _ in a })

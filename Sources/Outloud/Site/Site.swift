@@ -35,7 +35,10 @@ public struct Site: Sendable {
     public init(content: Content, today: Day) async {
         catalog = content.catalog
         self.today = today
-        notes = content.notes.sorted(by: Self.newestFirst)
+        // Sorted as positions, then copied once: sorting the notes themselves copied each one
+        // at every merge step.
+        let unsorted = content.notes
+        notes = unsorted.indices.sorted { Self.newestFirst(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
         matrix = SkillsMatrix(catalog: catalog)
         activity = Activity(notes: notes)
