@@ -21,7 +21,8 @@ public struct FrontMatterSplit: Sendable, Hashable {
     public static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
         var text = Substring(text)
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst() }
-        let normalised = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : String(text)
+        let whole = String(text)
+        let normalised = whole.containsByte(13) ? whole.replacingOccurrences(of: "\r\n", with: "\n") : whole
         let bytes = normalised.utf8
         func lineEnd(from index: String.Index) -> String.Index {
             bytes[index...].firstIndex(of: 10) ?? bytes.endIndex

@@ -54,7 +54,7 @@ struct MarkdownDocument: ~Copyable {
         // U+E000 marks link placeholders in the HTML: no note may bring its own.
         // Its UTF-8 starts with 0xEE: a byte scan first, since walking Characters costs more
         // than parsing the Markdown.
-        let source = source.utf8.contains(0xEE) && source.unicodeScalars.contains("\u{E000}")
+        let source = source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E000}")
             ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
         // The length is the UTF-8 byte count, not strlen: a NUL byte must not cut the note short.
         let byteCount = source.utf8.count

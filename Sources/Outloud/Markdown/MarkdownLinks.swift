@@ -70,31 +70,42 @@ public enum LinkPlaceholder {
     public static func substitute(in html: String, _ tag: (Int) -> String) -> String {
         // Works on UTF-8 bytes: U+E000 is EE 80 80, and walking Characters of a whole page
         // would cost more than rendering it.
-        let bytes = html.utf8
-        guard bytes.contains(0xEE) else { return html }
-        var output = ""
-        output.reserveCapacity(bytes.count + 64)
-        var segmentStart = bytes.startIndex
-        var index = bytes.startIndex
-        var number: Int?  // inside a mark pair: the digits read so far
-        while let found = bytes[index...].firstIndex(of: 0xEE) {
-            let second = bytes.index(after: found)
-            guard second < bytes.endIndex, bytes[second] == 0x80 else { index = second; continue }
-            let third = bytes.index(after: second)
-            guard third < bytes.endIndex, bytes[third] == 0x80 else { index = third; continue }
-            let afterMark = bytes.index(after: third)
-            if number == nil {
-                output += html[segmentStart..<found]
-                number = 0
-            } else {
-                output += Int(html[segmentStart..<found]).map(tag) ?? ""
-                number = nil
+        let markBytes: [UInt8] = [0xEE, 0x80, 0x80]
+        return html.withUTF8Bytes { bytes -> String? in
+            guard bytes.offset(of: 0xEE, from: 0) != nil else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 512)
+            var segmentStart = 0, index = 0
+            var inside = false  // between the two marks of a placeholder: its number
+            while let found = bytes.offset(of: 0xEE, from: index) {
+                guard bytes.matches(markBytes, at: found) else {
+                    index = found + 1
+                    continue
+                }
+                let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<found])
+                if inside {
+                    if let number = Self.number(segment) { output.append(contentsOf: tag(number).utf8) }
+                } else {
+                    output.append(contentsOf: segment)
+                }
+                inside.toggle()
+                segmentStart = found + markBytes.count
+                index = segmentStart
             }
-            segmentStart = afterMark
-            index = afterMark
+            output.append(contentsOf: bytes[segmentStart...])
+            return String(decoding: output, as: UTF8.self)
+        } ?? html
+    }
+
+    /// Decimal digits as a number; nil for anything else.
+    private static func number(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (48...57).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - 48)
         }
-        output += html[segmentStart...]
-        return output
+        return value
     }
 }
 

@@ -145,29 +145,30 @@ enum AbsoluteLinks {
     static func rewrite(_ html: String, pageURL: String, baseURL: String) -> String {
         // Searched on UTF-8 bytes: Foundation's `range(of:)` on a long note took longer than
         // rendering it.
-        let bytes = html.utf8
-        var output = ""
-        output.reserveCapacity(bytes.count + 256)
-        var copiedUpTo = bytes.startIndex
-        var index = bytes.startIndex
-        while let equals = bytes[index...].firstIndex(of: UInt8(ascii: "=")) {
-            index = bytes.index(after: equals)
-            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\""),
-                  bytes[..<equals].reversed().starts(with: hrefReversed) || bytes[..<equals].reversed().starts(with: srcReversed)
-            else { continue }
-            let valueStart = bytes.index(after: index)
-            guard let close = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            output += html[copiedUpTo..<valueStart]
-            output += resolve(String(html[valueStart..<close]), pageURL: pageURL, baseURL: baseURL)
-            copiedUpTo = close
-            index = close
+        html.withUTF8Bytes { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 256)
+            var copiedUpTo = 0, index = 0
+            while let equals = bytes.offset(of: UInt8(ascii: "="), from: index) {
+                index = equals + 1
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""),
+                      bytes.matches(href, at: equals - href.count) || bytes.matches(src, at: equals - src.count)
+                else { continue }
+                let valueStart = index + 1
+                guard let close = bytes.offset(of: UInt8(ascii: "\""), from: valueStart) else { break }
+                output.append(contentsOf: bytes[copiedUpTo..<valueStart])
+                let url = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<close]), as: UTF8.self)
+                output.append(contentsOf: resolve(url, pageURL: pageURL, baseURL: baseURL).utf8)
+                copiedUpTo = close
+                index = close
+            }
+            output.append(contentsOf: bytes[copiedUpTo...])
+            return String(decoding: output, as: UTF8.self)
         }
-        output += html[copiedUpTo...]
-        return output
     }
 
-    private static let hrefReversed = Array(" href".utf8.reversed())
-    private static let srcReversed = Array(" src".utf8.reversed())
+    private static let href = Array(" href".utf8)
+    private static let src = Array(" src".utf8)
 
     /// `../../books/drive/#mastery` from `books/fifth/` → `<base>books/drive/#mastery`. URLs
     /// with a scheme (`https:`, `mailto:`) or from the server root (`/x`) are left alone.

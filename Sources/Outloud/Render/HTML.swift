@@ -7,18 +7,20 @@ enum HTML {
     /// escaping, so any context is safe. Works on UTF-8 bytes and returns `text` itself when
     /// nothing needs escaping, which is nearly always.
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { entity(for: $0) != nil }) else { return text }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(utf8.count + 32)
-        for byte in utf8 {
-            if let entity = entity(for: byte) {
-                escaped.append(contentsOf: entity)
-            } else {
-                escaped.append(byte)
+        text.withUTF8Bytes { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { entity(for: $0) != nil }) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 32)
+            escaped.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                if let entity = entity(for: byte) {
+                    escaped.append(contentsOf: entity)
+                } else {
+                    escaped.append(byte)
+                }
             }
-        }
-        return String(decoding: escaped, as: UTF8.self)
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? text
     }
 
     @inline(__always)
@@ -44,22 +46,21 @@ enum HTML {
     /// Unicode characters and was ten times slower on a long page.
     static func pieces(of text: String, cutAt token: String) -> [String] {
         let needle = Array(token.utf8)
-        let bytes = text.utf8
-        guard let first = needle.first, bytes.contains(first) else { return [text] }
-        var pieces: [String] = []
-        var pieceStart = bytes.startIndex
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: first) {
-            guard bytes[found...].starts(with: needle) else {
-                index = bytes.index(after: found)
-                continue
+        return text.withUTF8Bytes { bytes in
+            var pieces: [String] = []
+            var pieceStart = 0, index = 0
+            while let found = bytes.offset(of: needle[0], from: index) {
+                guard bytes.matches(needle, at: found) else {
+                    index = found + 1
+                    continue
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<found]), as: UTF8.self))
+                pieceStart = found + needle.count
+                index = pieceStart
             }
-            pieces.append(String(text[pieceStart..<found]))
-            pieceStart = bytes.index(found, offsetBy: needle.count)
-            index = pieceStart
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart...]), as: UTF8.self))
+            return pieces
         }
-        pieces.append(String(text[pieceStart...]))
-        return pieces
     }
 }
 

@@ -4,46 +4,42 @@ enum XML {
     /// than tab, newline and carriage return, U+FFFE, U+FFFF): a parser rejects the whole
     /// document for one of them, and Markdown or front matter may hold any of them.
     static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { needsWork($0) }) else { return text }
-        // Appending to one String with room reserved stays linear; a scalar view's
-        // `append(contentsOf:)` copied the whole buffer each time (seconds for a long note).
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var run = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if needsWork(scalar) {
-                escaped += String(scalars[run..<index])
-                switch scalar {
-                case "&": escaped += "&amp;"
-                case "<": escaped += "&lt;"
-                case ">": escaped += "&gt;"
-                case "\"": escaped += "&quot;"
-                case "'": escaped += "&apos;"
-                default: break  // a character XML forbids: dropped
+        // On UTF-8 bytes: the characters to escape are ASCII, and so are the forbidden ones
+        // but U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+        text.withUTF8Bytes { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsLook) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + bytes.count / 8)
+            escaped.append(contentsOf: bytes[..<first])
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): escaped.append(contentsOf: "&apos;".utf8)
+                case 0x09, 0x0A, 0x0D: escaped.append(byte)
+                case ..<0x20: break  // a control character XML forbids: dropped
+                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
+                    index += 2  // U+FFFE or U+FFFF: dropped
+                default: escaped.append(byte)
                 }
-                run = scalars.index(after: index)
             }
-            index = scalars.index(after: index)
-        }
-        escaped += String(scalars[run..<scalars.endIndex])
-        return escaped
+            return String(decoding: escaped, as: UTF8.self)
+        } ?? text
     }
 
-    /// XML 1.0's `Char` production; Swift strings never hold the surrogates it also leaves out.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD: true
-        case 0x20...0xFFFD: true
-        case 0x10000...: true
+    /// Bytes that may need escaping or dropping.
+    private static func needsLook(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: true
+        case 0x09, 0x0A, 0x0D: false
+        case ..<0x20: true
         default: false
         }
-    }
-
-    private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-        "&<>\"'".unicodeScalars.contains(scalar) || !isAllowed(scalar)
     }
 
     /// `2026-03-01T00:00:00Z`: a day as an RFC 3339 time at midnight UTC (notes have days, not times).
