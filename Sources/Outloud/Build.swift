@@ -129,34 +129,63 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
-        let (pages, renderDiagnostics, templateTimes) = await renderer.render()
-        report.diagnostics += renderDiagnostics
-        report.templateTimes = templateTimes
         // Feeds and the sitemap hold absolute URLs, so they need `base_url`.
-        var feedsAndSitemap: [Page] = []
-        if let baseURL = site.catalog.config.baseURL {
-            let feedStart = clock.now
-            feedsAndSitemap = await renderer.renderFeeds(baseURL: baseURL)
-            feedsAndSitemap.append(Sitemap.page(for: pages, site: site, baseURL: baseURL))
-            report.templateTimes.add("feeds and sitemap", count: feedsAndSitemap.count, seconds: (clock.now - feedStart).seconds)
-        } else {
+        let baseURL = site.catalog.config.baseURL
+        if baseURL == nil {
             report.diagnostics.append(.warning("feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)",
                                                at: SourceLocation(path: FileIO.join(options.contentPath, "site.yml"))))
         }
-        endStage("render")
-
-        report.diagnostics += outputClashes(assets: content.assets, generated: (pages + feedsAndSitemap).map(\.path),
-                                            themeAssets: theme.assets.map { "theme/" + $0.key }, contentPath: options.contentPath)
-
-        // 4. Write: only a build without errors replaces the previous output.
-        guard options.writeOutput, report.succeeded else { return finish(report, start: start, clock: clock) }
+        let generated = renderer.plannedPaths(withFeeds: baseURL != nil)
         var files: [String: String] = [:]
         for asset in content.assets { files[asset] = FileIO.join(options.contentPath, asset) }
         for (name, source) in theme.assets { files["theme/" + name] = source }
-        do {
-            report.filesWritten = try await output.write(pages: pages + feedsAndSitemap, files: files)
+        report.diagnostics += outputClashes(assets: content.assets, generated: generated,
+                                            themeAssets: theme.assets.map { "theme/" + $0.key }, contentPath: options.contentPath)
+
+        // Pages go to the staging folder as they are rendered; only a build without errors
+        // swaps it in for the output folder.
+        var staging: OutputFolder.Staging?
+        if options.writeOutput, report.succeeded {
+            do {
+                staging = try output.begin(paths: Set(generated).union(files.keys))
+            } catch {
+                report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
+            }
+        }
+        let (pages, renderDiagnostics, templateTimes) = await renderer.render(writingTo: staging)
+        report.diagnostics += renderDiagnostics
+        report.templateTimes = templateTimes
+        var feedCount = 0
+        if let baseURL {
+            let feedStart = clock.now
+            var feedsAndSitemap = await renderer.renderFeeds(baseURL: baseURL)
+            feedsAndSitemap.append(Sitemap.page(for: pages, site: site, baseURL: baseURL))
+            report.templateTimes.add("feeds and sitemap", count: feedsAndSitemap.count, seconds: (clock.now - feedStart).seconds)
+            for page in feedsAndSitemap {
+                do throws(OutputFolder.Failure) {
+                    try staging?.write(page)
+                } catch {
+                    report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
+                }
+            }
+            feedCount = feedsAndSitemap.count
+        }
+        endStage("render")
+
+        // 4. Write: the rest of the files, then the swap; only a build without errors replaces
+        // the previous output.
+        guard let staging else { return finish(report, start: start, clock: clock) }
+        guard report.succeeded else {
+            staging.abandon()
+            return finish(report, start: start, clock: clock)
+        }
+        do throws(OutputFolder.Failure) {
+            try await staging.copy(files)
+            try staging.finish()
             report.pagesWritten = pages.count
+            report.filesWritten = pages.count + feedCount + files.count
         } catch {
+            staging.abandon()
             report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
         }
         endStage("write")

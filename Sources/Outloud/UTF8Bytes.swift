@@ -12,9 +12,12 @@ extension String {
     }
 
     /// Calls `body` with the UTF-8 bytes, without copying them when the string is native.
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    func withUTF8Bytes<Value, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value) throws(Failure) -> Value {
         var text = self
-        return try text.withUTF8(body)
+        let result: Result<Value, Failure> = text.withUTF8 { bytes in
+            do throws(Failure) { return .success(try body(bytes)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 }
 

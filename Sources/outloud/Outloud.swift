@@ -73,7 +73,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to write the site to.")
     var output = "output"
 
-    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render, write), git's share of load, and the render time of each template.")
+    @Flag(name: .long, help: "Print how long each stage took (load, resolve, render and writing pages, the rest of the write), git's share of load, and the render time of each template.")
     var timings = false
 
     func run() async throws {

@@ -68,24 +68,83 @@ public struct OutputFolder: Sendable {
         Siblings(parent: absolute.deletingLastPathComponent().path, name: absolute.lastPathComponent)
     }
 
-    /// Writes `pages` and copies `files` (output path → source path) into the staging folder,
-    /// then swaps it in for the output folder. Returns the number of files written.
-    public func write(pages: [Page], files: [String: String]) async throws(Failure) -> Int {
+    /// Starts a build's output: claims the staging folder next to the output folder (the kept
+    /// previous site, or a new one) and makes room in it for `paths`. Pages are written into
+    /// it as they are rendered; `finish` swaps it in, `abandon` keeps it for the next build.
+    public func begin(paths: Set<String>) throws(Failure) -> Staging {
         let siblings = self.siblings
-        let staging = siblings.staging
         do {
             try FileManager.default.createDirectory(atPath: siblings.parent, withIntermediateDirectories: true)
             Self.gatherLeftovers(siblings)
             try Self.claimStaging(siblings)
-            try await StagingWriter(root: staging).write(pages: pages, files: files)
         } catch let failure as Failure {
-            Self.removeOwnFolder(staging)
             throw failure
         } catch {
-            Self.removeOwnFolder(staging)
-            throw Failure(message: "cannot write \(staging): \((error as NSError).localizedDescription)")
+            throw Failure(message: "cannot write \(siblings.staging): \((error as NSError).localizedDescription)")
         }
-        try swapIn(siblings)
+        do {
+            return Staging(output: self, site: try StagingSite(root: siblings.staging, paths: paths))
+        } catch {
+            Self.removeOwnFolder(siblings.staging)
+            throw error
+        }
+    }
+
+    /// A build's output while it is being written.
+    public struct Staging: Sendable {
+        let output: OutputFolder
+        let site: StagingSite
+
+        /// Writes one page; any thread may call it.
+        public func write(_ page: Page) throws(Failure) { try site.write(page) }
+
+        /// Copies `files` (output path → source file) in parallel.
+        public func copy(_ files: [String: String]) async throws(Failure) {
+            let copies = files.sorted { $0.key < $1.key }
+            let site = self.site
+            let failures = await Parallel.batches(count: copies.count, batchSize: 64) { batch -> Failure? in
+                do throws(Failure) {
+                    for (relative, source) in copies[batch] { try site.copy(source, to: relative) }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+        }
+
+        /// Deletes what the new site lacks and swaps it in for the output folder.
+        public func finish() throws(Failure) {
+            site.removeStale()
+            try output.swapIn(output.siblings)
+        }
+
+        /// Leaves the output folder as it was; what was written is kept for the next build.
+        public func abandon() {
+            OutputFolder.keep(site.root, output.siblings)
+        }
+    }
+
+    /// Writes `pages` and copies `files` (output path → source path) into the staging folder,
+    /// then swaps it in for the output folder. Returns the number of files written.
+    public func write(pages: [Page], files: [String: String]) async throws(Failure) -> Int {
+        let staging = try begin(paths: Set(pages.map(\.path)).union(files.keys))
+        let failures = await Parallel.batches(count: pages.count, batchSize: 64) { batch -> Failure? in
+            do throws(Failure) {
+                for page in pages[batch] { try staging.write(page) }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        do throws(Failure) {
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            try await staging.copy(files)
+        } catch {
+            Self.removeOwnFolder(staging.site.root)
+            throw error
+        }
+        try staging.finish()
         return pages.count + files.count
     }
 
@@ -100,7 +159,7 @@ public struct OutputFolder: Sendable {
 
     /// Replaces the output folder with the staging folder: one atomic exchange where the
     /// system offers it, so a reader (or a killed build) never sees a half-written site.
-    private func swapIn(_ siblings: Siblings) throws(Failure) {
+    fileprivate func swapIn(_ siblings: Siblings) throws(Failure) {
         let target = absolute.path, staging = siblings.staging
         guard FileIO.disk.exists(target) else {
             guard rename(staging, target) == 0 else {
@@ -126,7 +185,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Keeps a replaced site (ours: it was the output folder) as the next build's staging folder.
-    private static func keep(_ folder: String, _ siblings: Siblings) {
+    fileprivate static func keep(_ folder: String, _ siblings: Siblings) {
         guard FileIO.disk.exists(FileIO.join(folder, markerName)) else {
             rmdir(folder)  // the output folder was empty; anything else in it was not ours
             return

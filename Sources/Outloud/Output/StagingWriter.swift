@@ -1,79 +1,77 @@
 import Foundation
 
-/// Writes a site into the staging folder, over whatever the folder holds from an earlier
-/// build: files the new site has are rewritten in place, in parallel; files and folders it
-/// lacks are deleted afterwards. The result is the new site and nothing else.
-struct StagingWriter: Sendable {
+/// A staging folder being filled with a site whose file paths are known up front. It holds
+/// whatever an earlier build left there: files the new site has are rewritten in place, by any
+/// number of threads at once; files and folders it lacks are deleted at the end. The result
+/// is the new site and nothing else.
+final class StagingSite: Sendable {
     let root: String
-    var batchSize = 64
+    /// Files already there, which are rewritten rather than created.
+    private let present: Set<String>
+    /// What the earlier site had and the new one has not.
+    private let staleFiles: [String]
+    private let staleFolders: [String]
 
-    func write(pages: [Page], files: [String: String]) async throws {
+    /// Makes room in `root` for `paths` (relative file paths): their folders exist afterwards.
+    init(root: String, paths: Set<String>) throws(OutputFolder.Failure) {
+        self.root = root
         var existing = FolderInventory(root: root)
-        var outputs = Set(pages.map(\.path))
-        outputs.formUnion(files.keys)
         var folders = Set<String>()
-        for relative in outputs {
+        for relative in paths {
             var folder = Self.parent(of: relative)
             while !folder.isEmpty, folders.insert(folder).inserted {
                 folder = Self.parent(of: folder)
             }
         }
-
         // Clear the way: a file where the new site has a folder, a folder where it has a file.
         for folder in folders where existing.files.contains(folder) {
             unlink(FileIO.join(root, folder))
             existing.files.remove(folder)
         }
-        for relative in outputs where existing.folders.contains(relative) {
-            try FileManager.default.removeItem(atPath: FileIO.join(root, relative))
+        for relative in paths where existing.folders.contains(relative) {
+            do {
+                try FileManager.default.removeItem(atPath: FileIO.join(root, relative))
+            } catch {
+                throw OutputFolder.Failure(message: "cannot remove \(FileIO.join(root, relative)): \((error as NSError).localizedDescription)")
+            }
             existing.forget(under: relative)
         }
         for folder in folders.sorted() where !existing.folders.contains(folder) {
             let path = FileIO.join(root, folder)
             guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw FileWriter.failure("cannot make the folder", path) }
         }
+        present = existing.files
+        staleFiles = existing.files.subtracting(paths).filter { $0 != OutputFolder.markerName }.sorted()
+        staleFolders = existing.folders.subtracting(folders)
+            .sorted { $0.utf8.count(where: { $0 == 47 }) > $1.utf8.count(where: { $0 == 47 }) }  // deepest first
+    }
 
-        let root = self.root, batchSize = self.batchSize
-        let present = existing.files
-        let copies = files.sorted { $0.key < $1.key }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for start in stride(from: 0, to: pages.count, by: batchSize) {
-                group.addTask {
-                    for page in pages[start..<min(start + batchSize, pages.count)] {
-                        var contents = page.contents
-                        try contents.withUTF8 { bytes in
-                            try FileWriter.write(UnsafeRawBufferPointer(bytes), to: FileIO.join(root, page.path),
-                                                 replacing: present.contains(page.path))
-                        }
-                    }
-                }
-            }
-            for start in stride(from: 0, to: copies.count, by: batchSize) {
-                group.addTask {
-                    for (relative, source) in copies[start..<min(start + batchSize, copies.count)] {
-                        let data: Data
-                        do {
-                            data = try Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe)
-                        } catch {
-                            throw FileWriter.failure("cannot read", source)
-                        }
-                        try data.withUnsafeBytes { bytes in
-                            try FileWriter.write(bytes, to: FileIO.join(root, relative), replacing: present.contains(relative))
-                        }
-                    }
-                }
-            }
-            try await group.waitForAll()
+    func write(_ page: Page) throws(OutputFolder.Failure) {
+        let path = FileIO.join(root, page.path), replacing = present.contains(page.path)
+        try page.contents.withUTF8Bytes { (bytes) throws(OutputFolder.Failure) in
+            try FileWriter.write(UnsafeRawBufferPointer(bytes), to: path, replacing: replacing)
         }
+    }
 
-        // What the earlier site had and this one has not: files, then folders, deepest first.
-        for stale in existing.files.subtracting(outputs) where stale != OutputFolder.markerName {
-            unlink(FileIO.join(root, stale))
+    /// Copies the file at `source` to `relative`.
+    func copy(_ source: String, to relative: String) throws(OutputFolder.Failure) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe)
+        } catch {
+            throw FileWriter.failure("cannot read", source)
         }
-        let staleFolders = existing.folders.subtracting(folders)
-        for folder in staleFolders.sorted(by: { $0.utf8.count(where: { $0 == 47 }) > $1.utf8.count(where: { $0 == 47 }) }) {
-            rmdir(FileIO.join(root, folder))
+        let path = FileIO.join(root, relative), replacing = present.contains(relative)
+        let result: Result<Void, OutputFolder.Failure> = data.withUnsafeBytes { bytes in
+            do throws(OutputFolder.Failure) { return .success(try FileWriter.write(bytes, to: path, replacing: replacing)) } catch { return .failure(error) }
         }
+        try result.get()
+    }
+
+    /// Deletes what the earlier site had and this one has not.
+    func removeStale() {
+        for file in staleFiles { unlink(FileIO.join(root, file)) }
+        for folder in staleFolders { rmdir(FileIO.join(root, folder)) }
     }
 
     /// `a/b/c.html` → `a/b`; `c.html` → ``.

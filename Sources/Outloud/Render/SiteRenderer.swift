@@ -16,15 +16,21 @@ public struct SiteRenderer: Sendable {
         plan = SitePlan(site: site)
     }
 
+    /// The files `render` and `renderFeeds` will make, relative to the output folder.
+    func plannedPaths(withFeeds: Bool) -> [String] {
+        plan.pages.map { $0.outputPath(in: site) } + (withFeeds ? feeds.map(\.path) + [Sitemap.path] : [])
+    }
+
     /// All pages in plan order, the diagnostics of planning and rendering, and the time spent
-    /// on each template (summed over the cores).
-    func render() async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
+    /// on each template (summed over the cores). With `staging`, each page is also written
+    /// there as soon as it is rendered, while the other core renders on.
+    func render(writingTo staging: OutputFolder.Staging? = nil) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
         var ready = self
         let clock = ContinuousClock(), start = clock.now
         let (cardHTML, cardDiagnostics) = await renderCards()
         ready.models.cardHTML = cardHTML
         let cardSeconds = (clock.now - start).seconds
-        var (pages, diagnostics, times) = await ready.renderPages()
+        var (pages, diagnostics, times) = await ready.renderPages(writingTo: staging)
         times.add("partials/note-card", count: cardHTML.count, seconds: cardSeconds)
         return (pages, cardDiagnostics + diagnostics, times)
     }
@@ -56,7 +62,7 @@ public struct SiteRenderer: Sendable {
         return (pieces, [])
     }
 
-    private func renderPages() async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
+    private func renderPages(writingTo staging: OutputFolder.Staging?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
         let specs = plan.pages
         let results = await Parallel.batches(count: specs.count, batchSize: batchSize, state: {
             var renderer = self
@@ -69,13 +75,21 @@ public struct SiteRenderer: Sendable {
             let clock = ContinuousClock()
             for spec in specs[batch] {
                 let start = clock.now
+                let page: Page
                 do throws(Theme.RenderError) {
-                    let (page, template) = try renderer.renderPage(spec)
-                    pages.append(page)
+                    let template: String
+                    (page, template) = try renderer.renderPage(spec)
                     times.add(template, count: 1, seconds: (clock.now - start).seconds)
                 } catch {
                     diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
                                               at: SourceLocation(path: FileIO.join("themes", theme.name))))
+                    continue
+                }
+                pages.append(page)
+                do throws(OutputFolder.Failure) {
+                    try staging?.write(page)
+                } catch {
+                    diagnostics.append(.error(error.message))
                 }
             }
             return (pages, diagnostics, times)
