@@ -129,6 +129,7 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
+        report.diagnostics += renderer.planDiagnostics
         // Feeds and the sitemap hold absolute URLs, so they need `base_url`.
         let baseURL = site.catalog.config.baseURL
         if baseURL == nil {

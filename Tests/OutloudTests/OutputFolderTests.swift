@@ -43,6 +43,28 @@ import Testing
         #expect(folders.sorted() == ["c", "theme"], "folders the site no longer has are gone")
     }
 
+    /// A build that fails after pages were written leaves the output folder as it was.
+    @Test func abandoningLeavesTheOutputAsItWas() async throws {
+        let folder = TemporaryFolder()
+        let output = OutputFolder(path: folder.path + "/out")
+        let first = try output.begin(paths: ["index.html"])
+        try first.write(Page(path: "index.html", contents: "never published"))
+        first.abandon()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [], "a failed first build leaves nothing")
+
+        _ = try await output.write(pages: [Page(path: "index.html", contents: "one")], files: [:])
+        _ = try await output.write(pages: [Page(path: "index.html", contents: "two")], files: [:])
+        let failing = try output.begin(paths: ["index.html", "new/index.html"])
+        try failing.write(Page(path: "new/index.html", contents: "half a site"))
+        failing.abandon()
+        #expect(folder.read("out/index.html") == "two")
+        #expect(!folder.exists("out/new"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".out.outloud-recycle", "out"])
+        _ = try await output.write(pages: [Page(path: "index.html", contents: "three")], files: [:])
+        #expect(Set(DurabilityTests.snapshot(folder.path + "/out").keys) == ["index.html", OutputFolder.markerName],
+                "what the failed build wrote into the kept site is gone from the next one")
+    }
+
     /// The kept site is written in place only where that cannot reach anything else.
     @Test func neverWritesThroughLinksInTheKeptSite() async throws {
         let folder = TemporaryFolder()

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// A one-line excerpt around a link, for "Linked from" lists.
 enum LinkContext {
@@ -19,17 +20,32 @@ enum LinkContext {
         }
         for (block, numbers) in numbersByBlock {
             let text = BlockText(block, marking: Set(numbers.map { placeholders[$0] }))
+            let unicode = text.isASCII ? nil : text.characters()
             for number in numbers {
                 guard let span = text.spans[placeholders[number]] else { continue }
-                let characters = text.characters
-                let before = characters[max(0, span.lowerBound - reach)..<span.lowerBound]
-                let after = characters[span.upperBound..<min(characters.count, span.upperBound + reach)]
-                contexts[number] = around(before: MarkdownDocument.squeezed(before),
-                                          link: MarkdownDocument.squeezed(characters[span]),
-                                          after: MarkdownDocument.squeezed(after))
+                if text.isASCII {
+                    contexts[number] = context(in: text.bytes, span: span)
+                } else if let characters = unicode, let span = characters.spans[placeholders[number]] {
+                    contexts[number] = context(in: characters.text, span: span)
+                }
             }
         }
         return contexts
+    }
+
+    /// The context of the link at `span` of a block's text, as Characters (or as bytes, when
+    /// the block is ASCII: the same characters, without the cost of making them).
+    private static func context<Text: RandomAccessCollection<Element>, Element>(in text: Text, span: Range<Int>) -> String
+    where Text.Index == Int {
+        let before = text[max(0, span.lowerBound - reach)..<span.lowerBound]
+        let after = text[span.upperBound..<min(text.count, span.upperBound + reach)]
+        return around(before: folded(before), link: folded(text[span]), after: folded(after))
+    }
+
+    private static func folded<Part: Collection>(_ part: Part) -> String {
+        if let bytes = part as? ArraySlice<UInt8> { return String(decoding: squeezedASCII(bytes) ?? Array(bytes), as: UTF8.self) }
+        if let characters = part as? ArraySlice<Character> { return MarkdownDocument.squeezed(characters) }
+        preconditionFailure("block text is bytes or characters")
     }
 
     /// The nearest block (paragraph, list item, heading…) holding an inline node.
@@ -41,10 +57,14 @@ enum LinkContext {
         return block
     }
 
-    /// A block's plain text, unfolded, with where each marked node's text starts and ends.
+    /// A block's plain text, unfolded, as UTF-8, with where each marked node's text starts
+    /// and ends.
     private struct BlockText {
-        var characters: [Character] = []
+        var bytes: [UInt8] = []
         var spans: [OpaquePointer: Range<Int>] = [:]
+        private(set) var isASCII = true
+        /// Where each piece of text (a node's literal, a break's space) ends.
+        private var pieceEnds: [Int] = []
 
         init(_ block: OpaquePointer, marking marked: Set<OpaquePointer>) {
             guard let iterator = cmark_iter_new(block) else { return }
@@ -54,14 +74,42 @@ enum LinkContext {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 if marked.contains(node) {
                     if event == CMARK_EVENT_ENTER {
-                        starts[node] = characters.count
+                        starts[node] = bytes.count
                     } else if let start = starts[node] {
-                        spans[node] = start..<characters.count
+                        spans[node] = start..<bytes.count
                     }
                 } else if event == CMARK_EVENT_ENTER {
-                    characters += MarkdownDocument.plainTextPiece(of: node)
+                    switch cmark_node_get_type(node) {
+                    case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                        guard let literal = cmark_node_get_literal(node) else { continue }
+                        let piece = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                        if isASCII, piece.contains(where: { $0 >= 0x80 }) { isASCII = false }
+                        bytes.append(contentsOf: piece)
+                    case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                        bytes.append(32)
+                    default:
+                        continue
+                    }
+                    pieceEnds.append(bytes.count)
                 }
             }
+        }
+
+        /// The text as Characters, made piece by piece, and the spans counted in Characters.
+        func characters() -> (text: [Character], spans: [OpaquePointer: Range<Int>]) {
+            var text: [Character] = []
+            var offsets = [0: 0]  // a piece's end in bytes → in Characters
+            var start = 0
+            for end in pieceEnds {
+                text += String(decoding: bytes[start..<end], as: UTF8.self)
+                offsets[end] = text.count
+                start = end
+            }
+            var characterSpans: [OpaquePointer: Range<Int>] = [:]
+            for (node, span) in spans {
+                if let lower = offsets[span.lowerBound], let upper = offsets[span.upperBound] { characterSpans[node] = lower..<upper }
+            }
+            return (text, characterSpans)
         }
     }
 

@@ -168,26 +168,28 @@ struct MarkdownDocument: ~Copyable {
 
     /// Text, code and line breaks under `node`, with runs of whitespace folded to one space.
     static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        // Gathered as bytes straight from cmark's literals; folded as bytes when all ASCII.
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
+        var raw: [UInt8] = []
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            text += plainTextPiece(of: child)
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) {
+                    raw.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                raw.append(32)
+            default:
+                break
+            }
         }
-        return (squeezedASCII(text) ?? squeezed(text)).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// What one node adds to the plain text: its literal for text and code, a space for a break.
-    static func plainTextPiece(of node: OpaquePointer) -> String {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            " "
-        default:
-            ""
+        if let folded = squeezedASCII(raw) {
+            // At most one space is left at either end.
+            return String(decoding: folded.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed(), as: UTF8.self)
         }
+        return squeezed(String(decoding: raw, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
     }
 
     /// Runs of whitespace folded to one space, keeping one at either end if there was any
@@ -213,12 +215,12 @@ struct MarkdownDocument: ~Copyable {
 
 /// Runs of ASCII whitespace as one space, kept at the ends when there are words; nil when
 /// the text has other characters (Unicode spaces need `Character`'s rules).
-func squeezedASCII(_ text: String) -> String? {
+func squeezedASCII<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt8]? {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
+    bytes.reserveCapacity(text.count)
     var inSpace = false
     var sawWord = false
-    for byte in text.utf8 {
+    for byte in text {
         if byte >= 0x80 { return nil }
         if byte == 32 || (9...13).contains(byte) {
             inSpace = true
@@ -230,7 +232,7 @@ func squeezedASCII(_ text: String) -> String? {
         }
     }
     if inSpace && sawWord { bytes.append(32) }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
 }
 
 /// Counts runs of non-space bytes fed to it in pieces.

@@ -73,17 +73,18 @@ public struct OutputFolder: Sendable {
     /// it as they are rendered; `finish` swaps it in, `abandon` keeps it for the next build.
     public func begin(paths: Set<String>) throws(Failure) -> Staging {
         let siblings = self.siblings
+        let recycled: Bool
         do {
             try FileManager.default.createDirectory(atPath: siblings.parent, withIntermediateDirectories: true)
             Self.gatherLeftovers(siblings)
-            try Self.claimStaging(siblings)
+            recycled = try Self.claimStaging(siblings)
         } catch let failure as Failure {
             throw failure
         } catch {
             throw Failure(message: "cannot write \(siblings.staging): \((error as NSError).localizedDescription)")
         }
         do {
-            return Staging(output: self, site: try StagingSite(root: siblings.staging, paths: paths))
+            return Staging(output: self, site: try StagingSite(root: siblings.staging, paths: paths), recycled: recycled)
         } catch {
             Self.removeOwnFolder(siblings.staging)
             throw error
@@ -94,6 +95,8 @@ public struct OutputFolder: Sendable {
     public struct Staging: Sendable {
         let output: OutputFolder
         let site: StagingSite
+        /// The staging folder was a kept site, not a new folder.
+        let recycled: Bool
 
         /// Writes one page; any thread may call it.
         public func write(_ page: Page) throws(Failure) { try site.write(page) }
@@ -119,9 +122,14 @@ public struct OutputFolder: Sendable {
             try output.swapIn(output.siblings)
         }
 
-        /// Leaves the output folder as it was; what was written is kept for the next build.
+        /// Leaves the output folder as it was. A kept site stays kept, with what was written
+        /// into it; a folder made for this build is removed, so a failed first build leaves nothing.
         public func abandon() {
-            OutputFolder.keep(site.root, output.siblings)
+            if recycled {
+                OutputFolder.keep(site.root, output.siblings)
+            } else {
+                OutputFolder.removeOwnFolder(site.root)
+            }
         }
     }
 
@@ -149,12 +157,14 @@ public struct OutputFolder: Sendable {
     }
 
     /// The staging folder: the kept previous site when there is one, else a new marked folder.
-    private static func claimStaging(_ siblings: Siblings) throws {
+    /// True when it is a kept site.
+    private static func claimStaging(_ siblings: Siblings) throws -> Bool {
         if FileIO.disk.exists(FileIO.join(siblings.recycle, markerName)), rename(siblings.recycle, siblings.staging) == 0 {
-            return  // another build running at the same moment finds no recycle folder and starts afresh
+            return true  // another build running at the same moment finds no recycle folder and starts afresh
         }
         try FileManager.default.createDirectory(atPath: siblings.staging, withIntermediateDirectories: false)
         try Data(markerText.utf8).write(to: URL(fileURLWithPath: FileIO.join(siblings.staging, markerName)))
+        return false
     }
 
     /// Replaces the output folder with the staging folder: one atomic exchange where the

@@ -16,6 +16,9 @@ public struct SiteRenderer: Sendable {
         plan = SitePlan(site: site)
     }
 
+    /// Problems found while planning the pages (two with one URL), before any is rendered.
+    var planDiagnostics: [Diagnostic] { plan.diagnostics }
+
     /// The files `render` and `renderFeeds` will make, relative to the output folder.
     func plannedPaths(withFeeds: Bool) -> [String] {
         plan.pages.map { $0.outputPath(in: site) } + (withFeeds ? feeds.map(\.path) + [Sitemap.path] : [])
@@ -96,7 +99,7 @@ public struct SiteRenderer: Sendable {
         }
         var times = TemplateTimes()
         for result in results { times.merge(result.2) }
-        return (results.flatMap(\.0), plan.diagnostics + results.flatMap(\.1), times)
+        return (results.flatMap(\.0), results.flatMap(\.1), times)
     }
 
     /// A server shows `404.html` at whatever URL was missing, so its links start at the
