@@ -25,31 +25,52 @@ public struct LinkGraph: Sendable {
     public var incoming: [[Backlink]]
     public var diagnostics: [Diagnostic]
 
+    /// Resolves every note's links, in parallel, then gathers the backlinks.
+    static func resolve(notes: [Note], drafts: [Note], sections: Set<String>) async -> LinkGraph {
+        let index = NoteLookup(notes: notes, drafts: drafts)
+        let batches = await Parallel.batches(count: notes.count, batchSize: 128) { batch in
+            batch.map { links(of: notes[$0], index: index, sections: sections) }
+        }
+        return LinkGraph(notes: notes, resolved: Array(batches.joined()))
+    }
+
+    /// The same on one thread.
     init(notes: [Note], drafts: [Note], sections: Set<String>) {
         let index = NoteLookup(notes: notes, drafts: drafts)
-        var outgoing: [[ResolvedLink]] = []
-        var incoming = [[Backlink]](repeating: [], count: notes.count)
-        var diagnostics: [Diagnostic] = []
+        self.init(notes: notes, resolved: notes.map { Self.links(of: $0, index: index, sections: sections) })
+    }
+
+    private init(notes: [Note], resolved: [(links: [ResolvedLink], diagnostics: [Diagnostic])]) {
+        outgoing = []
         outgoing.reserveCapacity(notes.count)
-        for (source, note) in notes.enumerated() {
-            var resolved: [ResolvedLink] = []
-            resolved.reserveCapacity(note.body.links.count)
+        incoming = [[Backlink]](repeating: [], count: notes.count)
+        diagnostics = []
+        for (source, (links, problems)) in resolved.enumerated() {
             var linked = Set<Int>()
-            for link in note.body.links {
-                let location = SourceLocation(path: note.displayPath, line: link.line + note.bodyLineOffset, column: link.column)
-                let result = index.resolve(link, sections: sections)
-                if let problem = result.problem { diagnostics.append(problem.at(location)) }
-                resolved.append(result.link)
-                if case .note(let target) = result.link.destination, target != source, linked.insert(target).inserted {
+            for (link, result) in zip(notes[source].body.links, links) {
+                // Notes are newest first, so appending in note order already sorts each list.
+                if case .note(let target) = result.destination, target != source, linked.insert(target).inserted {
                     incoming[target].append(Backlink(source: source, context: link.context))
                 }
             }
-            outgoing.append(resolved)
+            outgoing.append(links)
+            diagnostics += problems
         }
-        // Notes are newest first, so appending in note order already sorts each list.
-        self.outgoing = outgoing
-        self.incoming = incoming
-        self.diagnostics = diagnostics
+    }
+
+    /// A note's links resolved, and the problems found, at their lines in the file.
+    private static func links(of note: Note, index: NoteLookup, sections: Set<String>) -> ([ResolvedLink], [Diagnostic]) {
+        var resolved: [ResolvedLink] = []
+        var diagnostics: [Diagnostic] = []
+        resolved.reserveCapacity(note.body.links.count)
+        for link in note.body.links {
+            let result = index.resolve(link, sections: sections)
+            if let problem = result.problem {
+                diagnostics.append(problem.at(SourceLocation(path: note.displayPath, line: link.line + note.bodyLineOffset, column: link.column)))
+            }
+            resolved.append(result.link)
+        }
+        return (resolved, diagnostics)
     }
 }
 

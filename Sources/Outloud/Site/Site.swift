@@ -43,7 +43,7 @@ public struct Site: Sendable {
         matrix = SkillsMatrix(catalog: catalog)
         activity = Activity(notes: notes)
         let sections = Set(notes.map(\.section).filter { !$0.isEmpty && $0 != "pages" })
-        links = LinkGraph(notes: notes, drafts: content.drafts, sections: sections)
+        links = await LinkGraph.resolve(notes: notes, drafts: content.drafts, sections: sections)
         diagnostics += links.diagnostics
         for (index, note) in notes.enumerated() {
             byKind[note.kind, default: []].append(index)
