@@ -6,6 +6,13 @@ public struct SiteRenderer: Sendable {
     var theme: Theme
     var models: ViewModels
     let plan: SitePlan
+    /// Each page's header and footer, by `ChromeKey`.
+    var chrome: [ChromeKey: Chrome] = [:]
+
+    struct Chrome: Sendable {
+        var header: [String]
+        var footer: [String]
+    }
     /// Pages per task.
     var batchSize = 32
 
@@ -33,9 +40,58 @@ public struct SiteRenderer: Sendable {
         let (cardHTML, cardDiagnostics) = await renderCards()
         ready.models.cardHTML = cardHTML
         let cardSeconds = (clock.now - start).seconds
+        let (chrome, chromeDiagnostics) = renderChrome()
+        ready.chrome = chrome
         var (pages, diagnostics, times) = await ready.renderPages(writingTo: staging)
         times.add("partials/note-card", count: cardHTML.count, seconds: cardSeconds)
-        return (pages, cardDiagnostics + diagnostics, times)
+        return (pages, cardDiagnostics + chromeDiagnostics + diagnostics, times)
+    }
+
+    /// Which header link is current, and whether the page is the home page: all that tells
+    /// one page's header and footer from another's, but for `root`.
+    struct ChromeKey: Hashable, Sendable {
+        var currentURL: String?
+        var isHome: Bool
+    }
+
+    func chromeKey(_ spec: PageSpec) -> ChromeKey {
+        let current: String? = switch spec {
+        case .section(let section, _): ViewModels.sectionURL(section)
+        case .note(let index): site.notes[index].section.isEmpty ? nil : ViewModels.sectionURL(site.notes[index].section)
+        case .skills, .skill: "skills/"
+        case .matrix: "matrix/"
+        case .people, .person: "people/"
+        default: nil
+        }
+        return ChromeKey(currentURL: current, isHome: spec == .home)
+    }
+
+    /// `partials/header` and `partials/footer` rendered once per `ChromeKey`, cut at `root`.
+    /// The header's navigation alone was a fifth of the work of every page.
+    private func renderChrome() -> ([ChromeKey: Chrome], [Diagnostic]) {
+        var chrome: [ChromeKey: Chrome] = [:]
+        for key in Set(plan.pages.map(chromeKey)) {
+            let context: TemplateValue = [
+                "root": .string(ViewModels.rootToken),
+                "site": siteValues,
+                "nav": navigation(currentURL: key.currentURL),
+                "page": ["isHome": .bool(key.isHome)],
+                "generator": .string(generator),
+            ]
+            // Without the file's last newline: base writes `{{{header}}}` on a line of its own,
+            // which keeps its newline, where a standalone `{{> partials/header}}` line did not.
+            func render(_ partial: String) throws(Theme.RenderError) -> [String] {
+                var html = try theme.render(partial, context)
+                if html.hasSuffix("\n") { html.removeLast() }
+                return HTML.pieces(of: html, cutAt: ViewModels.rootToken)
+            }
+            do throws(Theme.RenderError) {
+                chrome[key] = Chrome(header: try render("partials/header"), footer: try render("partials/footer"))
+            } catch {
+                return ([:], [.error("\(error.message) (rendering partials/header and partials/footer)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+            }
+        }
+        return (chrome, [])
     }
 
     /// Every note's card through `partials/note-card`, once, in parallel, cut at `root`.
@@ -114,10 +170,12 @@ public struct SiteRenderer: Sendable {
         let urlPath = spec.urlPath(in: site)
         let (template, title, values) = pageValues(spec)
         let feeds = feedValues(for: spec)
+        let root = spec == .notFound ? notFoundRoot : relativeRoot(forURLPath: urlPath)
+        let key = chromeKey(spec)
         var context: [String: TemplateValue] = [
-            "root": .string(spec == .notFound ? notFoundRoot : relativeRoot(forURLPath: urlPath)),
+            "root": .string(root),
             "site": siteValues,
-            "nav": navigation(current: spec),
+            "nav": navigation(currentURL: key.currentURL),
             "page": [
                 "title": .string(title),
                 "isHome": .bool(spec == .home),
@@ -125,8 +183,12 @@ public struct SiteRenderer: Sendable {
                 "feeds": feeds.all,
                 "feed": feeds.own,
             ],
-            "generator": .string("Outloud \(BuildInfo.version)"),
+            "generator": .string(generator),
         ]
+        if let chrome = chrome[key] {
+            context["header"] = .html(chrome.header.joined(separator: root))
+            context["footer"] = .html(chrome.footer.joined(separator: root))
+        }
         if case .object(let fields) = values {
             for (key, value) in fields { context[key] = value }
         }
@@ -143,23 +205,14 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
-    /// The header's links: one per folder section, then skills and people.
-    private func navigation(current: PageSpec) -> TemplateValue {
-        var items: [TemplateValue] = []
-        for section in site.sections {
-            let isCurrent: Bool = switch current {
-            case .section(let s, _): s == section
-            case .note(let index): site.notes[index].section == section
-            default: false
-            }
-            items.append(["label": .string(sectionTitle(section)), "url": .string(ViewModels.sectionURL(section)), "current": .bool(isCurrent)])
-        }
-        let inSkills: Bool = switch current { case .skills, .skill: true; default: false }
-        let inPeople: Bool = switch current { case .people, .person: true; default: false }
-        items.append(["label": "Skills", "url": "skills/", "current": .bool(inSkills)])
-        items.append(["label": "Matrix", "url": "matrix/", "current": .bool(current == .matrix)])
-        items.append(["label": "People", "url": "people/", "current": .bool(inPeople)])
-        return .list(items)
+    var generator: String { "Outloud \(BuildInfo.version)" }
+
+    /// The header's links: one per folder section, then skills, the matrix and people; the
+    /// one at `currentURL` marked current.
+    private func navigation(currentURL: String?) -> TemplateValue {
+        var links = site.sections.map { (sectionTitle($0), ViewModels.sectionURL($0)) }
+        links += [("Skills", "skills/"), ("Matrix", "matrix/"), ("People", "people/")]
+        return .list(links.map { label, url in ["label": .string(label), "url": .string(url), "current": .bool(url == currentURL)] })
     }
 
     func sectionTitle(_ section: String) -> String {
