@@ -98,6 +98,12 @@ public enum Build {
             report.diagnostics.append(.error(refusal.message, at: SourceLocation(path: options.outputPath)))
             return finish(report, start: start, clock: clock)
         }
+        // The staging folder is claimed now and walked while the notes are read.
+        let claiming = options.writeOutput ? Task { Result { () throws(OutputFolder.Failure) in try output.claim() } } : nil
+        /// Gives the staging folder back, for a build that stops before writing.
+        func release() async {
+            if let claiming, case .success(let claim) = await claiming.value { claim.release() }
+        }
         let environment = options.environment ?? ProcessInfo.processInfo.environment
         var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: options.includeDrafts, files: options.fileIO)
         loader.useGit = options.useGit
@@ -109,7 +115,10 @@ public enum Build {
         }
         report.diagnostics += content.diagnostics
         // Without a content folder there is nothing more to check or say.
-        guard FileIO.disk.isDirectory(options.contentPath) else { return finish(report, start: start, clock: clock) }
+        guard FileIO.disk.isDirectory(options.contentPath) else {
+            await release()
+            return finish(report, start: start, clock: clock)
+        }
         for note in content.notes { report.notesByKind[note.kind, default: 0] += 1 }
 
         endStage("load")
@@ -126,6 +135,7 @@ public enum Build {
         case .success(let loaded): theme = loaded
         case .failure(let failure):
             report.diagnostics += failure.diagnostics
+            await release()
             return finish(report, start: start, clock: clock)
         }
         let renderer = SiteRenderer(site: site, theme: theme)
@@ -146,11 +156,18 @@ public enum Build {
         // Pages go to the staging folder as they are rendered; only a build without errors
         // swaps it in for the output folder.
         var staging: OutputFolder.Staging?
-        if options.writeOutput, report.succeeded {
-            do {
-                staging = try output.begin(paths: Set(generated).union(files.keys))
-            } catch {
-                report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
+        if let claiming {
+            switch await claiming.value {
+            case .success(let claim) where report.succeeded:
+                do {
+                    staging = try claim.lay(paths: Set(generated).union(files.keys))
+                } catch {
+                    report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
+                }
+            case .success(let claim):
+                claim.release()
+            case .failure(let failure):
+                report.diagnostics.append(.error(failure.message, at: SourceLocation(path: options.outputPath)))
             }
         }
         let (pages, renderDiagnostics, templateTimes) = await renderer.render(writingTo: staging)

@@ -11,6 +11,12 @@ extension String {
         }
     }
 
+    /// Unicode's composed form (NFC), as file names are compared. ASCII is its own, and
+    /// asking Foundation costs a trip through ICU for every link.
+    var precomposed: String {
+        withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 } } ? self : precomposedStringWithCanonicalMapping
+    }
+
     /// Calls `body` with the UTF-8 bytes, without copying them when the string is native.
     func withUTF8Bytes<Value, Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Value) throws(Failure) -> Value {
         var text = self

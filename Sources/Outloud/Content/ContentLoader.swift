@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
         }
         let reader = NoteReader(contentPath: contentPath, fileIO: files,
                                 markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML),
-                                files: Set(listing.files.map { $0.relativePath.precomposedStringWithCanonicalMapping }),
+                                files: Set(listing.files.map { $0.relativePath.precomposed }),
                                 folders: folders)
         let markdown = markdownFiles
         let batches = await Parallel.batches(count: markdown.count, batchSize: batchSize) { batch in

@@ -203,7 +203,7 @@ struct LinkEditor {
 
     /// What to do with a URL written in a note.
     func classify(_ url: String) -> LinkAction {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let trimmed = url.first?.isWhitespace == true || url.last?.isWhitespace == true ? url.trimmingCharacters(in: .whitespaces) : url
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") || trimmed.hasPrefix("?") { return .leave }
         if let scheme = Self.scheme(of: trimmed) {
             return !unsafeHTML && ["javascript", "vbscript", "data", "file"].contains(scheme) ? .unsafe(scheme: scheme) : .leave
@@ -222,7 +222,7 @@ struct LinkEditor {
         guard let resolved = ContentPath.resolve(decoded, from: base.folder) else {
             return .placeholder(.broken(reason: "link \"\(url)\" leaves the content folder"), anchor: nil)
         }
-        let normalised = resolved.precomposedStringWithCanonicalMapping
+        let normalised = resolved.precomposed
         if normalised.lowercased().hasSuffix(".md") {
             return .placeholder(.note(path: normalised), anchor: anchor?.isEmpty == true ? nil : anchor)
         }

@@ -68,10 +68,11 @@ public struct OutputFolder: Sendable {
         Siblings(parent: absolute.deletingLastPathComponent().path, name: absolute.lastPathComponent)
     }
 
-    /// Starts a build's output: claims the staging folder next to the output folder (the kept
-    /// previous site, or a new one) and makes room in it for `paths`. Pages are written into
-    /// it as they are rendered; `finish` swaps it in, `abandon` keeps it for the next build.
-    public func begin(paths: Set<String>) throws(Failure) -> Staging {
+    /// Claims the staging folder next to the output folder, before the site is known: the kept
+    /// previous site (or a new folder), and what it holds. A build claims it first thing, so
+    /// that walking the kept site (11,000 folders take a fifth of a second) happens while the
+    /// notes are read.
+    public func claim() throws(Failure) -> Claim {
         let siblings = self.siblings
         let recycled: Bool
         do {
@@ -83,20 +84,49 @@ public struct OutputFolder: Sendable {
         } catch {
             throw Failure(message: "cannot write \(siblings.staging): \((error as NSError).localizedDescription)")
         }
-        do {
-            return Staging(output: self, site: try StagingSite(root: siblings.staging, paths: paths), recycled: recycled)
-        } catch {
-            Self.removeOwnFolder(siblings.staging)
-            throw error
+        return Claim(output: self, root: siblings.staging, recycled: recycled, existing: FolderInventory(root: siblings.staging))
+    }
+
+    /// A claimed staging folder, not yet laid out for a site.
+    public struct Claim: Sendable {
+        let output: OutputFolder
+        let root: String
+        /// The staging folder was a kept site, not a new folder.
+        let recycled: Bool
+        let existing: FolderInventory
+
+        /// Makes room for `paths` (relative file paths); pages are written into the result as
+        /// they are rendered; `finish` swaps it in, `abandon` gives it back.
+        public func lay(paths: Set<String>) throws(Failure) -> Staging {
+            do {
+                return Staging(claim: self, site: try StagingSite(root: root, existing: existing, paths: paths))
+            } catch {
+                release()
+                throw error
+            }
         }
+
+        /// Leaves the output folder as it was. A kept site stays kept, with whatever was
+        /// written into it; a folder made for this build is removed, so a failed first build
+        /// leaves nothing.
+        public func release() {
+            if recycled {
+                OutputFolder.keep(root, output.siblings)
+            } else {
+                OutputFolder.removeOwnFolder(root)
+            }
+        }
+    }
+
+    /// `claim()`, then `lay(paths:)`.
+    public func begin(paths: Set<String>) throws(Failure) -> Staging {
+        try claim().lay(paths: paths)
     }
 
     /// A build's output while it is being written.
     public struct Staging: Sendable {
-        let output: OutputFolder
+        let claim: Claim
         let site: StagingSite
-        /// The staging folder was a kept site, not a new folder.
-        let recycled: Bool
 
         /// Writes one page; any thread may call it.
         public func write(_ page: Page) throws(Failure) { try site.write(page) }
@@ -119,18 +149,11 @@ public struct OutputFolder: Sendable {
         /// Deletes what the new site lacks and swaps it in for the output folder.
         public func finish() throws(Failure) {
             site.removeStale()
-            try output.swapIn(output.siblings)
+            try claim.output.swapIn(claim.output.siblings)
         }
 
-        /// Leaves the output folder as it was. A kept site stays kept, with what was written
-        /// into it; a folder made for this build is removed, so a failed first build leaves nothing.
-        public func abandon() {
-            if recycled {
-                OutputFolder.keep(site.root, output.siblings)
-            } else {
-                OutputFolder.removeOwnFolder(site.root)
-            }
-        }
+        /// Leaves the output folder as it was (see `Claim.release`).
+        public func abandon() { claim.release() }
     }
 
     /// Writes `pages` and copies `files` (output path → source path) into the staging folder,
@@ -149,7 +172,7 @@ public struct OutputFolder: Sendable {
             if let failure = failures.compactMap({ $0 }).first { throw failure }
             try await staging.copy(files)
         } catch {
-            Self.removeOwnFolder(staging.site.root)
+            staging.abandon()
             throw error
         }
         try staging.finish()

@@ -28,7 +28,7 @@ struct NoteLookup {
         }
     }
 
-    static func pathKey(_ path: String) -> String { path.precomposedStringWithCanonicalMapping.lowercased() }
+    static func pathKey(_ path: String) -> String { path.precomposed.lowercased() }
 
     static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
