@@ -37,13 +37,13 @@ public struct SiteRenderer: Sendable {
     func render(writingTo staging: OutputFolder.Staging? = nil) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
         var ready = self
         let clock = ContinuousClock(), start = clock.now
-        let (cardHTML, cardDiagnostics) = await renderCards()
-        ready.models.cardHTML = cardHTML
+        let (perNote, cardDiagnostics) = await renderPerNote(["partials/note-card", "partials/note-link"])
+        if perNote.count == 2 { (ready.models.cardHTML, ready.models.linkHTML) = (perNote[0], perNote[1]) }
         let cardSeconds = (clock.now - start).seconds
         let (chrome, chromeDiagnostics) = renderChrome()
         ready.chrome = chrome
         var (pages, diagnostics, times) = await ready.renderPages(writingTo: staging)
-        times.add("partials/note-card", count: cardHTML.count, seconds: cardSeconds)
+        times.add("partials/note-card and note-link", count: models.cards.count, seconds: cardSeconds)
         return (pages, cardDiagnostics + chromeDiagnostics + diagnostics, times)
     }
 
@@ -94,31 +94,41 @@ public struct SiteRenderer: Sendable {
         return (chrome, [])
     }
 
-    /// Every note's card through `partials/note-card`, once, in parallel, cut at `root`.
-    private func renderCards() async -> ([[String]], [Diagnostic]) {
+    /// Every note through each of `partials` (`partials/note-card`, `partials/note-link`),
+    /// once, in parallel, cut at `root`: by partial, then by note.
+    private func renderPerNote(_ partials: [String]) async -> ([[[String]]], [Diagnostic]) {
+        let site = siteValues
         let results = await Parallel.batches(count: models.cards.count, batchSize: 256, state: { theme.privateCopy() }) { theme, batch in
-            var pieces: [[String]] = []
+            var pieces = [[[String]]](repeating: [], count: partials.count)
             for index in batch {
                 guard case .object(var fields) = models.cards[index] else { continue }
                 fields["root"] = .string(ViewModels.rootToken)
-                fields["site"] = siteValues
-                do throws(Theme.RenderError) {
-                    pieces.append(HTML.pieces(of: try theme.render("partials/note-card", .object(fields)), cutAt: ViewModels.rootToken))
-                } catch {
-                    return Result<[[String]], Theme.RenderError>.failure(error)
+                fields["site"] = site
+                for (number, partial) in partials.enumerated() {
+                    do throws(Theme.RenderError) {
+                        pieces[number].append(HTML.pieces(of: try theme.render(partial, .object(fields)), cutAt: ViewModels.rootToken))
+                    } catch {
+                        return Result<[[[String]]], RenderFailure>.failure(RenderFailure(partial: partial, message: error.message))
+                    }
                 }
             }
             return .success(pieces)
         }
-        var pieces: [[String]] = []
+        var pieces = [[[String]]](repeating: [], count: partials.count)
         for result in results {
             switch result {
-            case .success(let batch): pieces += batch
-            case .failure(let error):
-                return ([], [.error("\(error.message) (rendering partials/note-card)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+            case .success(let batch):
+                for number in partials.indices { pieces[number] += batch[number] }
+            case .failure(let failure):
+                return ([], [.error("\(failure.message) (rendering \(failure.partial))", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
             }
         }
         return (pieces, [])
+    }
+
+    private struct RenderFailure: Error {
+        var partial: String
+        var message: String
     }
 
     private func renderPages(writingTo staging: OutputFolder.Staging?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {

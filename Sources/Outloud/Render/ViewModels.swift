@@ -12,6 +12,8 @@ struct ViewModels: Sendable {
     /// goes (rendered as `rootToken`): a list joins the pieces with its own root instead of
     /// rendering the card again.
     var cardHTML: [[String]] = []
+    /// Each note through `partials/note-link` (a link with its kind, for short lists), cut the same way.
+    var linkHTML: [[String]] = []
     /// A private-use character Mustache does not escape. Should a title hold it, it only turns
     /// into the page's root path (`../../`), which carries nothing a browser would run.
     static let rootToken = "\u{E001}"
@@ -65,6 +67,11 @@ struct ViewModels: Sendable {
         .list((indexes ?? []).map { cards[$0] })
     }
 
+    /// A note's `partials/note-link` for a page whose way back to the site root is `root`.
+    func link(_ index: Int, root: String) -> TemplateValue {
+        linkHTML.isEmpty ? .null : .html(linkHTML[index].joined(separator: root))
+    }
+
     /// Cards with their rendered `html` for a page whose way back to the site root is `root`.
     func cards(_ indexes: [Int], root: String) -> TemplateValue {
         guard !cardHTML.isEmpty else { return cards(indexes) }
@@ -79,14 +86,20 @@ struct ViewModels: Sendable {
     func notePage(_ index: Int) -> TemplateValue {
         let note = site.notes[index]
         guard case .object(var fields) = cards[index] else { return cards[index] }
+        let root = relativeRoot(forURLPath: note.urlPath)
         fields["html"] = .html(linkedHTML(index))
         fields["toc"] = Self.tableOfContents(note.body.headings)
         fields["backlinks"] = .list(site.links.incoming[index].map { backlink in
             guard case .object(var card) = cards[backlink.source] else { return .null }
             card["context"] = .string(backlink.context)
+            card["link"] = link(backlink.source, root: root)
             return .object(card)
         })
-        fields["related"] = cards(site.related[index])
+        fields["related"] = .list(site.related[index].map { other in
+            guard case .object(var card) = cards[other] else { return .null }
+            card["link"] = link(other, root: root)
+            return .object(card)
+        })
         fields["updated"] = TemplateValue(note.updated?.description)
         fields["updatedText"] = TemplateValue(note.updated?.longText)
         fields["wordCount"] = .int(note.body.wordCount)
