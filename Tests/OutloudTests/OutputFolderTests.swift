@@ -43,6 +43,25 @@ import Testing
         #expect(folders.sorted() == ["c", "theme"], "folders the site no longer has are gone")
     }
 
+    /// A page whose bytes did not change is not written again, only given the time of the
+    /// build, as a write would have: a server's Last-Modified still moves with each build.
+    @Test func unchangedPagesAreTouchedNotRewritten() async throws {
+        let folder = TemporaryFolder()
+        let output = OutputFolder(path: folder.path + "/out")
+        let pages = [Page(path: "same/index.html", contents: "the same"), Page(path: "other/index.html", contents: "one")]
+        _ = try await output.write(pages: pages, files: [:])
+        _ = try await output.write(pages: pages, files: [:])
+        let kept = folder.path + "/.out.outloud-recycle/same/index.html"
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: kept)
+        let before = Date()
+        _ = try await output.write(pages: [pages[0], Page(path: "other/index.html", contents: "two, longer")], files: [:])
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.path + "/out/same/index.html")
+        #expect(folder.read("out/same/index.html") == "the same")
+        #expect((attributes[.modificationDate] as? Date ?? old).timeIntervalSince(before) > -1, "touched by the build")
+        #expect(folder.read("out/other/index.html") == "two, longer")
+    }
+
     /// A build that fails after pages were written leaves the output folder as it was.
     @Test func abandoningLeavesTheOutputAsItWas() async throws {
         let folder = TemporaryFolder()

@@ -145,17 +145,26 @@ struct FolderInventory: Sendable {
 enum FileWriter {
     /// Writes `bytes` to `path`. With `replacing`, over the file already there when it is a
     /// plain file with no other name (a hard link from elsewhere, say a backup made with
-    /// `cp -al`, must keep its contents); else into a new file.
+    /// `cp -al`, must keep its contents); else into a new file. A file that already holds
+    /// exactly `bytes` is only touched (its time set to now, as a write would): most pages of
+    /// a rebuild are unchanged, and rewriting them only made work for the disk.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool) throws(OutputFolder.Failure) {
         var descriptor: Int32 = -1
+        var oldSize = 0
         if replacing {
-            descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            descriptor = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
             var status = stat()
             if descriptor >= 0, fstat(descriptor, &status) != 0 || status.st_mode & S_IFMT != S_IFREG || status.st_nlink != 1 {
                 close(descriptor)
                 descriptor = -1
             }
             if descriptor < 0 { unlink(path) }
+            oldSize = Int(status.st_size)
+            if descriptor >= 0, oldSize == bytes.count, holds(descriptor, bytes) {
+                defer { close(descriptor) }
+                guard futimens(descriptor, nil) == 0 else { throw failure("cannot write", path) }
+                return
+            }
         }
         if descriptor < 0 {
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
@@ -172,7 +181,22 @@ enum FileWriter {
             offset += written
         }
         // A rewritten file may have been longer.
-        guard !replacing || ftruncate(descriptor, off_t(bytes.count)) == 0 else { throw failure("cannot write", path) }
+        guard oldSize <= bytes.count || ftruncate(descriptor, off_t(bytes.count)) == 0 else { throw failure("cannot write", path) }
+    }
+
+    /// Whether the open file holds exactly `bytes` (its size is already known to match).
+    private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let expected = bytes.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 16)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled < bytes.count {
+            let count = pread(descriptor, buffer + filled, bytes.count - filled, off_t(filled))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            filled += count
+        }
+        return memcmp(buffer, expected, bytes.count) == 0
     }
 
     static func failure(_ what: String, _ path: String) -> OutputFolder.Failure {
