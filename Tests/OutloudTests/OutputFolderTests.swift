@@ -43,9 +43,10 @@ import Testing
         #expect(folders.sorted() == ["c", "theme"], "folders the site no longer has are gone")
     }
 
-    /// A page whose bytes did not change is not written again, only given the time of the
-    /// build, as a write would have: a server's Last-Modified still moves with each build.
-    @Test func unchangedPagesAreTouchedNotRewritten() async throws {
+    /// A page whose bytes did not change is compared, not written again, and given the time
+    /// of the build as a write would have: a server's Last-Modified still moves with each
+    /// build. A page of the same size but other bytes is written.
+    @Test func unchangedPagesKeepTheirBytesAndGetTheBuildTime() async throws {
         let folder = TemporaryFolder()
         let output = OutputFolder(path: folder.path + "/out")
         let pages = [Page(path: "same/index.html", contents: "the same"), Page(path: "other/index.html", contents: "one")]
@@ -60,6 +61,9 @@ import Testing
         #expect(folder.read("out/same/index.html") == "the same")
         #expect((attributes[.modificationDate] as? Date ?? old).timeIntervalSince(before) > -1, "touched by the build")
         #expect(folder.read("out/other/index.html") == "two, longer")
+        // The kept copy of other/index.html is now "one": same size, other bytes.
+        _ = try await output.write(pages: [pages[0], Page(path: "other/index.html", contents: "six")], files: [:])
+        #expect(folder.read("out/other/index.html") == "six")
     }
 
     /// A build that fails after pages were written leaves the output folder as it was.

@@ -80,22 +80,26 @@ private func readFile(_ path: String) -> Result<Data, FileIO.Failure> {
     let size = Int(status.st_size)
     guard size <= FileIO.maximumFileSize else { return .failure(FileIO.tooLarge(size)) }
     var data = Data(count: size)
-    var filled = 0
-    let outcome: Int = data.withUnsafeMutableBytes { buffer in
-        while filled < size {
-            let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return -1
-            }
-            if count == 0 { break }  // the file shrank since fstat
-            filled += count
-        }
-        return 0
-    }
-    guard outcome == 0 else { return .failure(failure()) }
-    if filled < size { data.count = filled }
+    guard let filled = data.withUnsafeMutableBytes({ readFully(descriptor, into: $0) }) else { return .failure(failure()) }
+    if filled < size { data.count = filled }  // the file shrank since fstat
     return .success(data)
+}
+
+/// Reads an open file from its start into `buffer`, until the buffer is full or the file
+/// ends; the number of bytes read, or nil on an error (with `errno` set).
+func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+    guard let base = buffer.baseAddress else { return 0 }
+    var filled = 0
+    while filled < buffer.count {
+        let count = pread(descriptor, base + filled, buffer.count - filled, off_t(filled))
+        if count < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if count == 0 { break }
+        filled += count
+    }
+    return filled
 }
 
 /// Walks a folder depth-first in a fixed order, skipping hidden entries and refusing to

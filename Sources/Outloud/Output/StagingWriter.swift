@@ -187,16 +187,9 @@ enum FileWriter {
     /// Whether the open file holds exactly `bytes` (its size is already known to match).
     private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let expected = bytes.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
         defer { buffer.deallocate() }
-        var filled = 0
-        while filled < bytes.count {
-            let count = pread(descriptor, buffer + filled, bytes.count - filled, off_t(filled))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            filled += count
-        }
-        return memcmp(buffer, expected, bytes.count) == 0
+        return readFully(descriptor, into: buffer) == bytes.count && memcmp(buffer.baseAddress!, expected, bytes.count) == 0
     }
 
     static func failure(_ what: String, _ path: String) -> OutputFolder.Failure {

@@ -176,7 +176,7 @@ extension SiteRenderer {
             "skills": .list(skills),
             "goals": .list(goals),
             "mentorFor": .list(person.mentorFor.map { ViewModels.skillLink($0, catalog: catalog) }),
-            "notes": models.cards(indexes.filter { site.notes[$0].kind != .log }, root: "../../"),
+            "notes": models.cards(indexes.filter { site.notes[$0].kind != .log }, root: relativeRoot(forURLPath: PageSpec.person(id).urlPath(in: site))),
             "logs": models.cards(indexes.filter { site.notes[$0].kind == .log }),
         ])
     }

@@ -6,12 +6,16 @@ public struct SiteRenderer: Sendable {
     var theme: Theme
     var models: ViewModels
     let plan: SitePlan
+    /// `site` in every template: the title, description, language and base URL.
+    let siteValues: TemplateValue
     /// Each page's header and footer, by `ChromeKey`.
     var chrome: [ChromeKey: Chrome] = [:]
 
     struct Chrome: Sendable {
         var header: [String]
         var footer: [String]
+        /// `nav` for these pages, for a base that includes the partials itself.
+        var nav: TemplateValue
     }
     /// Pages per task.
     var batchSize = 32
@@ -21,6 +25,13 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         models = ViewModels(site: site)
         plan = SitePlan(site: site)
+        let config = site.catalog.config
+        siteValues = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "language": .string(config.language),
+            "baseURL": TemplateValue(config.baseURL),
+        ]
     }
 
     /// Problems found while planning the pages (two with one URL), before any is rendered.
@@ -71,10 +82,11 @@ public struct SiteRenderer: Sendable {
     private func renderChrome() -> ([ChromeKey: Chrome], [Diagnostic]) {
         var chrome: [ChromeKey: Chrome] = [:]
         for key in Set(plan.pages.map(chromeKey)) {
+            let nav = navigation(currentURL: key.currentURL)
             let context: TemplateValue = [
                 "root": .string(ViewModels.rootToken),
                 "site": siteValues,
-                "nav": navigation(currentURL: key.currentURL),
+                "nav": nav,
                 "page": ["isHome": .bool(key.isHome)],
                 "generator": .string(generator),
             ]
@@ -86,7 +98,7 @@ public struct SiteRenderer: Sendable {
                 return HTML.pieces(of: html, cutAt: ViewModels.rootToken)
             }
             do throws(Theme.RenderError) {
-                chrome[key] = Chrome(header: try render("partials/header"), footer: try render("partials/footer"))
+                chrome[key] = Chrome(header: try render("partials/header"), footer: try render("partials/footer"), nav: nav)
             } catch {
                 return ([:], [.error("\(error.message) (rendering partials/header and partials/footer)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
             }
@@ -185,7 +197,7 @@ public struct SiteRenderer: Sendable {
         var context: [String: TemplateValue] = [
             "root": .string(root),
             "site": siteValues,
-            "nav": navigation(currentURL: key.currentURL),
+            "nav": chrome[key]?.nav ?? navigation(currentURL: key.currentURL),
             "page": [
                 "title": .string(title),
                 "isHome": .bool(spec == .home),
@@ -205,15 +217,6 @@ public struct SiteRenderer: Sendable {
         return (Page(path: spec.outputPath(in: site), contents: try theme.render(template, .object(context))), template)
     }
 
-    var siteValues: TemplateValue {
-        let config = site.catalog.config
-        return [
-            "title": .string(config.title),
-            "description": .string(config.description),
-            "language": .string(config.language),
-            "baseURL": TemplateValue(config.baseURL),
-        ]
-    }
 
     var generator: String { "Outloud \(BuildInfo.version)" }
 

@@ -48,8 +48,9 @@ public struct Theme: Sendable {
         var registered: [String: String] = [:]
         for (templateName, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                registered[templateName] = contentTypePragma + source.text
-                library.register(try MustacheTemplate(string: contentTypePragma + source.text), named: templateName)
+                let text = contentTypePragma + source.text
+                library.register(try MustacheTemplate(string: text), named: templateName)
+                registered[templateName] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template syntax error: \(error.error)",
                                           at: SourceLocation(path: source.path, line: max(1, error.context.lineNumber - 1),
