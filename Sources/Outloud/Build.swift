@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     /// Take dates and authors that front matter leaves out from git history; false
     /// (`--no-git`) uses file modification times and no authors instead.
     public var useGit = true
+    /// False (`--no-search`) leaves out the search page and index; nil means `site.yml`'s `search`.
+    public var search: Bool?
     /// How the content folder is read: the disk, or a stand-in in tests.
     public var fileIO: FileIO = .disk
     /// The environment the build reads: `PATH` to find `git`, `SOURCE_DATE_EPOCH`; nil means
@@ -79,7 +81,7 @@ public struct BuildReport: Sendable {
     }
 }
 
-/// The whole pipeline, in the order it runs: load → resolve → render → write.
+/// The whole pipeline, in the order it runs: load → resolve → index → render → write.
 public enum Build {
     public static func run(_ options: BuildOptions) async -> BuildReport {
         let clock = ContinuousClock()
@@ -113,6 +115,7 @@ public enum Build {
         if let baseURL = options.baseURL {
             content.catalog.config.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
         }
+        if let search = options.search { content.catalog.config.search = search }
         report.diagnostics += content.diagnostics
         // Without a content folder there is nothing more to check or say.
         guard FileIO.disk.isDirectory(options.contentPath) else {
@@ -128,7 +131,11 @@ public enum Build {
         endStage("resolve")
         report.diagnostics += site.diagnostics
 
-        // 3. Render: every page through the theme, in parallel.
+        // 3. Index: the search index, from the notes as parsed.
+        let search = site.catalog.config.search ? await SearchIndex.build(site: site) : SearchIndex()
+        if site.catalog.config.search { endStage("index") }
+
+        // 4. Render: every page through the theme, in parallel.
         let themeName = options.themeName ?? content.catalog.config.theme ?? "default"
         let theme: Theme
         switch Theme.load(name: themeName, themesPath: options.themesPath) {
@@ -146,7 +153,7 @@ public enum Build {
             report.diagnostics.append(.warning("feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)",
                                                at: SourceLocation(path: FileIO.join(options.contentPath, "site.yml"))))
         }
-        let generated = renderer.plannedPaths(withFeeds: baseURL != nil)
+        let generated = renderer.plannedPaths(withFeeds: baseURL != nil) + search.files.map(\.path)
         var files: [String: String] = [:]
         for asset in content.assets { files[asset] = FileIO.join(options.contentPath, asset) }
         for (name, source) in theme.assets { files["theme/" + name] = source }
@@ -190,7 +197,7 @@ public enum Build {
         }
         endStage("render")
 
-        // 4. Write: the rest of the files, then the swap; only a build without errors replaces
+        // 5. Write: the search index and the rest of the files, then the swap; only a build without errors replaces
         // the previous output.
         guard let staging else { return finish(report, start: start, clock: clock) }
         guard report.succeeded else {
@@ -198,10 +205,11 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         do throws(OutputFolder.Failure) {
+            try await staging.write(search.files)
             try await staging.copy(files)
             try staging.finish()
             report.pagesWritten = pages.count
-            report.filesWritten = pages.count + feedCount + files.count
+            report.filesWritten = pages.count + feedCount + search.files.count + files.count
         } catch {
             staging.abandon()
             report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))

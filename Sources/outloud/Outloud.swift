@@ -45,6 +45,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .customLong("no-git"), help: "Do not read git history: missing dates come from file modification times, missing authors stay empty.")
     var noGit = false
 
+    @Flag(name: .customLong("no-search"), help: "Leave out the search page and its index (as site.yml's `search: false`).")
+    var noSearch = false
+
     func buildOptions() -> BuildOptions {
         var options = BuildOptions()
         options.contentPath = source.content
@@ -54,6 +57,7 @@ struct SiteOptions: ParsableArguments {
         options.includeDrafts = drafts
         options.strict = strict
         options.useGit = !noGit
+        if noSearch { options.search = false }
         return options
     }
 }

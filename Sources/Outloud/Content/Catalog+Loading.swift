@@ -52,6 +52,7 @@ extension Catalog {
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
         config.openAsksWeeks = reader.int("open_asks_weeks", in: 1...520) ?? config.openAsksWeeks
         config.pageSize = reader.int("paginate", in: 1...10_000) ?? config.pageSize
+        config.search = reader.bool("search") ?? config.search
         diagnostics += reader.diagnostics
         return config
     }

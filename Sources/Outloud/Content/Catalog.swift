@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML = false
     public var openAsksWeeks = 4
     public var pageSize = 50
+    /// The search page and its index (`search: false` leaves them out).
+    public var search = true
     public var fields = YAMLValue(kind: .null, line: 1, column: 1)
 
     public init() {}

@@ -35,6 +35,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// The first paragraph as plain text.
     public var firstParagraph: String
     public var wordCount: Int
+    /// The body as plain text, one line per block: what search indexes and quotes.
+    public var text: String = ""
     /// Links for the site stage to resolve; `html` holds a `LinkPlaceholder` for each.
     public var links: [LinkReference] = []
     /// Mistakes found while parsing (a broken image, an unclosed `[[`), at body positions.
@@ -69,12 +71,12 @@ struct MarkdownDocument: ~Copyable {
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
         let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         let firstParagraph = document.firstParagraphText()
-        let wordCount = document.wordCount()
+        let (text, wordCount) = document.textAndWordCount()
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
             html: html, title: title, headings: headings,
-            firstParagraph: firstParagraph, wordCount: wordCount, links: links, problems: problems)
+            firstParagraph: firstParagraph, wordCount: wordCount, text: text, links: links, problems: problems)
     }
 
     /// The document as HTML; cmark's safe mode omits raw HTML and unsafe URLs unless asked.
@@ -116,28 +118,43 @@ struct MarkdownDocument: ~Copyable {
         return ""
     }
 
-    /// Words in text, code spans and code blocks: the basis of the reading time.
+    /// The plain text of the body, one line per block, and its words (in text, code spans and
+    /// code blocks: the basis of the reading time).
     ///
     /// A word may span inline nodes (`*three*.` is one word in three nodes), so the
     /// in-a-word state carries across them and resets only at breaks and block edges.
-    func wordCount() -> Int {
+    func textAndWordCount() -> (text: String, words: Int) {
         var counter = WordCounter()
+        var text: [UInt8] = []
+        func append(_ literal: UnsafePointer<CChar>) {
+            text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+        }
+        func endLine() {
+            if let last = text.last, last != 10 { text.append(10) }
+        }
         forEachNode { node, _ in
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { counter.feed(literal) }
+                if let literal = cmark_node_get_literal(node) { counter.feed(literal); append(literal) }
             case CMARK_NODE_CODE_BLOCK:
                 counter.boundary()
-                if let literal = cmark_node_get_literal(node) { counter.feed(literal) }
+                endLine()
+                if let literal = cmark_node_get_literal(node) { counter.feed(literal); append(literal) }
                 counter.boundary()
+                endLine()
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 counter.boundary()
+                text.append(32)
             default:
-                if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { counter.boundary() }
+                if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
+                    counter.boundary()
+                    endLine()
+                }
             }
         }
-        return counter.count
+        if text.last == 10 { text.removeLast() }
+        return (String(decoding: text, as: UTF8.self), counter.count)
     }
 
     /// Calls `body` for every node in document order with cmark's enter/exit events.

@@ -54,6 +54,10 @@ final class StagingSite: Sendable {
         }
     }
 
+    func write(_ bytes: [UInt8], to relative: String) throws(OutputFolder.Failure) {
+        try write(relative) { bytes.withUnsafeBytes($0) }
+    }
+
     /// Copies the file at `source` to `relative`.
     func copy(_ source: String, to relative: String) throws(OutputFolder.Failure) {
         let data: Data
@@ -62,11 +66,15 @@ final class StagingSite: Sendable {
         } catch {
             throw FileWriter.failure("cannot read", source)
         }
+        try write(relative) { data.withUnsafeBytes($0) }
+    }
+
+    /// Writes the bytes `withBytes` lends to `relative`.
+    private func write(_ relative: String, _ withBytes: ((UnsafeRawBufferPointer) -> Result<Void, OutputFolder.Failure>) -> Result<Void, OutputFolder.Failure>) throws(OutputFolder.Failure) {
         let path = FileIO.join(root, relative), replacing = present.contains(relative)
-        let result: Result<Void, OutputFolder.Failure> = data.withUnsafeBytes { bytes in
+        try withBytes { bytes in
             do throws(OutputFolder.Failure) { return .success(try FileWriter.write(bytes, to: path, replacing: replacing)) } catch { return .failure(error) }
-        }
-        try result.get()
+        }.get()
     }
 
     /// Deletes what the earlier site had and this one has not.
