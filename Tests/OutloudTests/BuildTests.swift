@@ -18,13 +18,14 @@ import Testing
             "resources/index.html", "guilds/index.html",
             "skills/index.html", "skills/swift/index.html", "skills/testing/index.html", "skills/facilitation/index.html",
             "people/index.html", "people/ana/index.html", "people/ben/index.html", "matrix/index.html", "activity/index.html",
+            "search/index.html", "search/index.json", "search/facets.bin", "search/terms/0.bin", "search/notes/0.json", "theme/search.js",
             "assets/pic.svg", "theme/style.css", OutputFolder.markerName,
         ]
         for path in expected {
             #expect(build.folder.exists("output/" + path), "missing \(path)")
         }
         #expect(!build.folder.exists("output/books/draft/index.html"), "drafts are left out by default")
-        #expect(build.report.pagesWritten == 25)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages, matrix, activity
+        #expect(build.report.pagesWritten == 26)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages, matrix, activity, search
     }
 
     @Test func notePageLinksToItsSourceForEditing() async throws {

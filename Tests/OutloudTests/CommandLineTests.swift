@@ -52,7 +52,7 @@ import Testing
         #expect(run.stderr == "")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 8 pages from 1 notes (1 book) in ") == true, "\(run.stdout)")
+        #expect(lines.first?.hasPrefix("Built 9 pages from 1 notes (1 book) in ") == true, "\(run.stdout)")
         #expect(lines.first?.hasSuffix(" s: 0 warnings, 0 errors.") == true)
         #expect(folder.exists("output/books/a/index.html"))
     }
@@ -65,11 +65,11 @@ import Testing
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         let stages = lines.dropFirst().first?.split(separator: " · ").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(stages == ["load", "resolve", "render", "write"], "\(run.stdout)")
+        #expect(stages == ["load", "resolve", "index", "render", "write"], "\(run.stdout)")
         let prefix = "render, per template (CPU time): "
         let templates = lines.last.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : "" } ?? ""
         let names = templates.split(separator: " · ").map { String($0.prefix { $0 != " " }) }
-        #expect(Set(names) == ["note", "home", "list", "skills", "people", "matrix", "activity", "404", "partials/note-card"], "\(run.stdout)")
+        #expect(Set(names) == ["note", "home", "list", "skills", "people", "matrix", "activity", "search", "404", "partials/note-card"], "\(run.stdout)")
         #expect(templates.contains("note 1 × "), "one note page")
     }
 

@@ -164,6 +164,11 @@ import Testing
         }
     }
 
+    /// The page without the theme's `<script src="…theme/search.js" defer></script>`.
+    static func withoutSearchScript(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<script src="[./]*theme/search\.js" defer></script>"#, with: "", options: .regularExpression)
+    }
+
     /// `href`/`src` values, with entities decoded and spaces removed, as a browser reads them.
     static func urls(in html: String) -> [String] {
         let pattern = try! NSRegularExpression(pattern: #"\b(?:href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"#, options: [.caseInsensitive])
@@ -194,7 +199,8 @@ import Testing
         for (path, text) in files {
             // In a feed, entry content is HTML escaped once more: a reader decodes it and runs
             // it as HTML, so that is what is checked.
-            let htmls = path.hasSuffix(".xml") ? Self.htmlContents(ofFeed: text) : [text]
+            // The theme's search script is the one script a page may hold.
+            let htmls = path.hasSuffix(".xml") ? Self.htmlContents(ofFeed: text) : [Self.withoutSearchScript(text)]
             for html in htmls {
                 let lowered = html.lowercased()
                 #expect(!lowered.contains("<script"), "\(path) holds a script tag")
@@ -205,6 +211,16 @@ import Testing
             }
             if path.hasSuffix(".html") { #expect(!text.contains("Hostile"), "no Mustache tag from content was evaluated") }
         }
+        // Search records are JSON the client shows as text: each parses, the payload intact.
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/output/search/notes")
+        #expect(records.count >= 5, "one record per note")
+        var titles: [String] = []
+        for record in records {
+            let data = try #require(folder.read("output/search/notes/" + record)?.data(using: .utf8))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(record) is a JSON object")
+            titles.append(try #require(object["title"] as? String))
+        }
+        #expect(titles.contains { $0.contains("<script>") || $0.contains("<img") }, "payloads in titles reach the index as text: \(titles)")
         let book = try #require(folder.read("output/books/book/index.html"))
         #expect(book.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the payload is shown as text")
         #expect(book.contains("{{site.title}}{{{note.html}}}"), "Mustache tags from content stay text")
@@ -218,6 +234,16 @@ import Testing
         let folder = try hostileSite(unsafeHTML: true)
         Self.replaceFrontMatterURLs(in: folder)
         _ = await build(folder)
+        // Search records are JSON the client shows as text: each parses, the payload intact.
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/output/search/notes")
+        #expect(records.count >= 5, "one record per note")
+        var titles: [String] = []
+        for record in records {
+            let data = try #require(folder.read("output/search/notes/" + record)?.data(using: .utf8))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(record) is a JSON object")
+            titles.append(try #require(object["title"] as? String))
+        }
+        #expect(titles.contains { $0.contains("<script>") || $0.contains("<img") }, "payloads in titles reach the index as text: \(titles)")
         let book = try #require(folder.read("output/books/book/index.html"))
         #expect(book.contains("<script>alert(11)</script>"), "the site owner chose to keep raw HTML")
         #expect(book.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;"), "front matter is escaped all the same")

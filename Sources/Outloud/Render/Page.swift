@@ -15,6 +15,7 @@ enum PageSpec: Sendable, Hashable {
     case person(String)
     case matrix
     case activity
+    case search
     case notFound
 
     /// The URL path, without leading or trailing slash (`books/drive`).
@@ -29,6 +30,7 @@ enum PageSpec: Sendable, Hashable {
         case .person(let id): "people/\(id)"
         case .matrix: "matrix"
         case .activity: "activity"
+        case .search: "search"
         case .notFound: ""
         }
     }

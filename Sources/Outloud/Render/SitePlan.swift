@@ -20,6 +20,7 @@ struct SitePlan: Sendable {
         pages.append(.people)
         pages += site.catalog.people.map { .person($0.id) }
         pages += [.matrix, .activity]
+        if site.catalog.config.search { pages.append(.search) }
         pages.append(.notFound)
         // Generated pages first: a note that takes one of their URLs is the one reported.
         pages += site.notes.indices.map { .note($0) }

@@ -18,6 +18,7 @@ extension SiteRenderer {
         case .person(let id): personValues(id)
         case .matrix: matrixValues()
         case .activity: activityValues()
+        case .search: ("search", "Search", ["sections": .list(site.sections.map { ["label": .string(sectionTitle($0)), "url": .string(ViewModels.sectionURL($0))] })])
         case .notFound: ("404", "Page not found", [:])
         }
     }

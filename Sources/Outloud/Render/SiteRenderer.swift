@@ -31,6 +31,7 @@ public struct SiteRenderer: Sendable {
             "description": .string(config.description),
             "language": .string(config.language),
             "baseURL": TemplateValue(config.baseURL),
+            "search": .bool(config.search),
         ]
     }
 
@@ -72,6 +73,7 @@ public struct SiteRenderer: Sendable {
         case .skills, .skill: "skills/"
         case .matrix: "matrix/"
         case .people, .person: "people/"
+        case .search: "search/"
         default: nil
         }
         return ChromeKey(currentURL: current, isHome: spec == .home)

@@ -14,7 +14,7 @@ public struct Theme: Sendable {
     var sources: [String: String] = [:]
 
     /// The templates every theme must end up with (its own or the default's).
-    public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "404"]
+    public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "search", "404"]
 
     /// Loads `themesPath/name`, filling in what it lacks from `themesPath/default`.
     public static func load(name: String, themesPath: String) -> Result<Theme, LoadFailure> {
