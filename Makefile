@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test deps outloud clean
+.PHONY: site test search-check deps outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it.
 deps:
@@ -17,6 +17,12 @@ outloud: deps
 ## Build the sample site in content/ into output/.
 site: outloud
 	$(OUTLOUD) build --strict
+
+## Check the sample site's search in headless Chromium (needs chromium, chromium-driver
+## and selenium; .ci/run installs them).
+PYTHON ?= python3
+search-check: site
+	$(PYTHON) scripts/search-check.py output
 
 ## Run the test suite.
 test: deps

@@ -213,3 +213,28 @@ struct DecodedIndex {
         #expect(!plain.contains("site-search") && !plain.contains("<script"))
     }
 }
+
+@Suite struct WordTableTests {
+    /// Thousands of words through a table that grows many times: each found again with its
+    /// own number, none found before it is inserted.
+    @Test func everyWordKeepsItsNumberAsTheTableGrows() {
+        var table = WordTable()
+        var generator = SplitMix(seed: 3)
+        let words = Array(Set((0..<5000).map { _ in
+            String((0..<(1 + Int(generator.next() % 12))).map { _ in Character(Unicode.Scalar(UInt8(97 + generator.next() % 6))) })
+        })).sorted()
+        for (number, word) in words.enumerated() {
+            var word = word
+            word.withUTF8 { bytes in
+                let hash = WordTable.hash(bytes)
+                #expect(table.value(of: bytes, hash: hash) == nil)
+                table.insert(bytes, hash: hash, value: Int32(number))
+            }
+        }
+        #expect(table.count == words.count)
+        for (number, word) in words.enumerated() {
+            var word = word
+            #expect(word.withUTF8 { table.value(of: $0, hash: WordTable.hash($0)) } == Int32(number), "\(word)")
+        }
+    }
+}

@@ -78,6 +78,8 @@ struct SearchIndex: Sendable {
         var ends: [Int] = []
         var lengths: [Int] = []
         var records: [[UInt8]] = []
+        /// The records' hash, for the index's version.
+        var recordsHash = ContentHash()
     }
 
     /// Where in a note a word was read.
@@ -89,7 +91,7 @@ struct SearchIndex: Sendable {
     /// being read.
     private struct Reader {
         /// Word → number in `terms`, or -1 for a word that is not indexed.
-        var termOfWord: [String: Int32] = [:]
+        var termOfWord = WordTable()
         var terms: [String] = []
         var counts: [Occurrence] = []
         /// The terms of the note being read, in the order first met.
@@ -99,10 +101,10 @@ struct SearchIndex: Sendable {
         var lastBatch: [Int] = []
         var batchNumber: [UInt32] = []
 
-        mutating func termNumber(_ word: String) -> Int32 {
-            if let known = termOfWord[word] { return known }
+        mutating func termNumber(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+            if let known = termOfWord.value(of: word, hash: hash) { return known }
             var number: Int32 = -1
-            if let term = SearchWords.term(word) {
+            if let term = SearchWords.term(String(decoding: word, as: UTF8.self)) {
                 number = Int32(terms.count)
                 terms.append(term)
                 counts.append(Occurrence(term: 0))
@@ -110,7 +112,7 @@ struct SearchIndex: Sendable {
                 lastBatch.append(-1)
                 batchNumber.append(0)
             }
-            termOfWord[word] = number
+            termOfWord.insert(word, hash: hash, value: number)
             return number
         }
 
@@ -118,8 +120,8 @@ struct SearchIndex: Sendable {
         @discardableResult
         mutating func read(_ text: String, at place: Place, note: Int) -> Int {
             var total = 0
-            SearchWords.forEachWord(in: text) { word in
-                let number = termNumber(word)
+            SearchWords.forEachWord(in: text) { word, hash in
+                let number = termNumber(word, hash: hash)
                 guard number >= 0 else { return }
                 total += 1
                 let term = Int(number)
@@ -171,6 +173,7 @@ struct SearchIndex: Sendable {
                 batch.ends.append(batch.occurrences.count)
                 batch.lengths.append(length)
                 batch.records.append(record(for: note, skills: skills, site: site))
+                batch.recordsHash.add(batch.records[batch.records.count - 1])
             }
             return batch
         }
@@ -211,21 +214,23 @@ struct SearchIndex: Sendable {
         let averageLength = max(1, Double(totalLength) / Double(max(documents, 1)))
         let idfs = containing.map { idf(documents: documents, containing: $0) }
 
-        // Postings, in note order within each term: (note, score) pairs, flat.
-        var postings = [[UInt32]](repeating: [], count: terms.count)
-        for term in terms.indices { postings[term].reserveCapacity(containing[term] * 2) }
+        // Postings, in note order within each term: (note, score) pairs in one flat array,
+        // each term's run at `starts[term]`.
+        var starts = [Int](repeating: 0, count: terms.count + 1)
+        for term in terms.indices { starts[term + 1] = starts[term] + 2 * containing[term] }
+        var postings = [UInt32](repeating: 0, count: starts[terms.count])
+        var cursor = starts
         var note = 0
-        var occurrenceCount = 0
         for (batch, map) in zip(batches, maps) {
             var start = 0
             for (end, length) in zip(batch.ends, batch.lengths) {
                 for occurrence in batch.occurrences[start..<end] {
                     let term = map[Int(occurrence.term)]
                     let value = score(occurrence, idf: idfs[term], length: length, averageLength: averageLength)
-                    postings[term].append(UInt32(note))
-                    postings[term].append(UInt32(max(1, (value * scale).rounded())))
+                    postings[cursor[term]] = UInt32(note)
+                    postings[cursor[term] + 1] = UInt32(max(1, (value * scale).rounded()))
+                    cursor[term] += 2
                 }
-                occurrenceCount += end - start
                 start = end
                 note += 1
             }
@@ -233,8 +238,8 @@ struct SearchIndex: Sendable {
 
         var index = SearchIndex()
         index.termCount = terms.count
-        index.postingCount = occurrenceCount
-        var hash = FNV1a()
+        index.postingCount = postings.count / 2
+        var hash = ContentHash()
 
         // Shards: records in byte order, a shard closed once it reaches the target size.
         let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
@@ -257,13 +262,12 @@ struct SearchIndex: Sendable {
             Varint.append(shared, to: &shard)
             Varint.append(bytes.count - shared, to: &shard)
             shard += bytes[shared...]
-            let list = postings[term]
-            Varint.append(list.count / 2, to: &shard)
+            Varint.append(containing[term], to: &shard)
             var last = 0
-            for pair in stride(from: 0, to: list.count, by: 2) {
-                Varint.append(Int(list[pair]) - last, to: &shard)
-                Varint.append(Int(list[pair + 1]), to: &shard)
-                last = Int(list[pair])
+            for pair in stride(from: starts[term], to: starts[term + 1], by: 2) {
+                Varint.append(Int(postings[pair]) - last, to: &shard)
+                Varint.append(Int(postings[pair + 1]), to: &shard)
+                last = Int(postings[pair])
             }
             previous = bytes
             if shard.count >= shardTarget { closeShard() }
@@ -283,8 +287,8 @@ struct SearchIndex: Sendable {
 
         var number = 0
         for batch in batches {
+            hash.add(batch.recordsHash.value)
             for record in batch.records {
-                hash.add(record)
                 index.files.append((notePath(number), record))
                 number += 1
             }
@@ -298,6 +302,7 @@ struct SearchIndex: Sendable {
     /// "dateText":…,"summary":…,"text":…}`; kind and skills by number in the manifest's lists.
     private static func record(for note: Note, skills: [Int], site: Site) -> [UInt8] {
         var json = JSONBytes()
+        json.bytes.reserveCapacity(note.body.text.utf8.count + note.summary.utf8.count + 256)
         json.raw("{\"url\":")
         json.string(note.urlPath.isEmpty ? "" : note.urlPath + "/")
         json.raw(",\"title\":")
@@ -367,14 +372,26 @@ enum Varint {
     }
 }
 
-/// 64-bit FNV-1a: the index's version, which changes whenever any of its files does.
-struct FNV1a {
+/// The index's version, which changes whenever any of its files does: FNV-1a's step taken a
+/// word (eight bytes) at a time, quick enough for the 60 MB of records of a 10,000-note site.
+struct ContentHash: Sendable {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
+    mutating func add(_ word: UInt64) {
+        value = (value ^ word) &* 0x100000001b3
+        value ^= value >> 29
+    }
+
     mutating func add(_ bytes: [UInt8]) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x100000001b3
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            var tail: UInt64 = UInt64(raw.count) << 56
+            for (shift, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
+            add(tail)
         }
     }
 }
@@ -388,21 +405,28 @@ struct JSONBytes {
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += [92, 34]
-            case 92: bytes += [92, 92]
-            case 10: bytes += [92, UInt8(ascii: "n")]
-            case 9: bytes += [92, UInt8(ascii: "t")]
-            case 13: bytes += [92, UInt8(ascii: "r")]
-            case 0..<32:
-                bytes += Array("\\u00".utf8)
-                bytes.append(hexDigit(byte >> 4))
-                bytes.append(hexDigit(byte & 15))
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Runs that need no escape are copied whole.
+            var run = 0
+            for (offset, byte) in utf8.enumerated() where byte < 32 || byte == UInt8(ascii: "\"") || byte == 92 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<offset]))
+                escape(byte)
+                run = offset + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 10: bytes += [92, UInt8(ascii: "n")]
+        case 9: bytes += [92, UInt8(ascii: "t")]
+        case 13: bytes += [92, UInt8(ascii: "r")]
+        case 0..<32: bytes += [92, UInt8(ascii: "u"), 48, 48, hexDigit(byte >> 4), hexDigit(byte & 15)]
+        default: bytes += [92, byte]
+        }
     }
 
     mutating func strings(_ texts: [String]) {

@@ -18,9 +18,11 @@ enum SearchWords {
     ]
     private static let stopSet = Set(stopWords)
 
-    /// Calls `body` with each normalised word of `text` (before stop words and stemming).
-    static func forEachWord(in text: String, _ body: (String) -> Void) {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    /// Calls `body` with the UTF-8 of each normalised word of `text` (before stop words and
+    /// stemming) and its `WordTable.hash`; the bytes are valid only during the call.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        var text = text
+        if text.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) {
             forEachASCIIWord(in: text, body)
             return
         }
@@ -31,38 +33,48 @@ enum SearchWords {
         let folded = String(scalars).lowercased()
         var start: String.Index?
         var index = folded.startIndex
+        func emit(_ word: Substring) {
+            var word = String(word)
+            word.withUTF8 { body($0, WordTable.hash($0)) }
+        }
         for scalar in folded.unicodeScalars {
             if isWordScalar(scalar) {
                 if start == nil { start = index }
             } else if let wordStart = start {
-                body(String(folded[wordStart..<index]))
+                emit(folded[wordStart..<index])
                 start = nil
             }
             index = folded.unicodeScalars.index(after: index)
         }
-        if let start { body(String(folded[start...])) }
+        if let start { emit(folded[start...]) }
     }
 
-    /// The ASCII case, byte by byte: most notes are all ASCII.
-    private static func forEachASCIIWord(in text: String, _ body: (String) -> Void) {
+    /// The ASCII case, byte by byte, hashing as it goes, with no string made per word: most
+    /// notes are all ASCII.
+    private static func forEachASCIIWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
-            func flush() {
-                if !word.isEmpty {
-                    body(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
+                var length = 0
+                var hash = WordTable.initialHash
+                for var byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        break
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        byte |= 0x20
+                    default:
+                        if length > 0 { body(UnsafeBufferPointer(rebasing: word[..<length]), WordTable.finish(hash)) }
+                        length = 0
+                        hash = WordTable.initialHash
+                        continue
+                    }
+                    word[length] = byte
+                    length += 1
+                    hash = WordTable.step(hash, byte)
                 }
+                if length > 0 { body(UnsafeBufferPointer(rebasing: word[..<length]), WordTable.finish(hash)) }
             }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-                default: flush()
-                }
-            }
-            flush()
         }
     }
 
@@ -88,8 +100,8 @@ enum SearchWords {
     /// Every term of `text`, in order.
     static func terms(of text: String) -> [String] {
         var terms: [String] = []
-        forEachWord(in: text) { word in
-            if let term = term(word) { terms.append(term) }
+        forEachWord(in: text) { word, _ in
+            if let term = term(String(decoding: word, as: UTF8.self)) { terms.append(term) }
         }
         return terms
     }
