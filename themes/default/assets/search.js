@@ -327,18 +327,22 @@
       meta.appendChild(document.createTextNode(' '));
       meta.appendChild(time);
     }
+    var skillNames = record.skills.map(function (number) { return manifest.skills[number]; }).filter(Boolean);
+    if (compact && skillNames.length) {
+      // In the header's list the skills are words, not links: the arrow keys go from result to result.
+      meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(element('span', 'search-result__skills', skillNames.map(function (skill) { return skill[1]; }).join(' · ')));
+    }
     item.appendChild(meta);
     var snippet = element('p', 'search-result__snippet');
     // The text has a line per block: a heading runs into its paragraph unless marked off.
     var text = (record.text || '').replace(/([^.!?:;\n])\n+/g, '$1 · ').replace(/\n+/g, ' ');
     if (!highlight(snippet, text, matches, compact ? 18 : 32)) highlight(snippet, record.summary || '', matches, 0);
     item.appendChild(snippet);
-    if (!compact && record.skills.length) {
+    if (!compact && skillNames.length) {
       var tags = element('ul', 'tags');
       tags.setAttribute('aria-label', 'Skills');
-      record.skills.forEach(function (number) {
-        var skill = manifest.skills[number];
-        if (!skill) return;
+      skillNames.forEach(function (skill) {
         var li = element('li'), tag = element('a', 'tag', skill[1]);
         tag.href = new URL('skills/' + skill[0] + '/', root).href;
         li.appendChild(tag);
@@ -357,7 +361,9 @@
     var form = container.querySelector('form'), input = form.querySelector('input[name=q]');
     var layout = container.querySelector('.search__layout'), facetsBox = container.querySelector('.search__facets');
     var status = container.querySelector('.search__status'), list = container.querySelector('.search__results');
-    var more = container.querySelector('.search__more');
+    var more = container.querySelector('.search__more'), filters = container.querySelector('.search__filters');
+    // On a phone the filters start folded, so that the results come first.
+    if (filters && window.matchMedia && window.matchMedia('(max-width: 48rem)').matches) filters.open = false;
     var params = new URLSearchParams(location.search);
     var state = { query: params.get('q') || '', kinds: new Set(params.getAll('kind')), skills: new Set(params.getAll('skill')) };
     var generation = 0, shown = 0, current = null;
