@@ -110,6 +110,7 @@ public enum Build {
         var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: options.includeDrafts, files: options.fileIO)
         loader.useGit = options.useGit
         loader.environment = environment
+        loader.search = options.search
         var content = await loader.load()
         report.gitSeconds = content.gitSeconds
         if let baseURL = options.baseURL {

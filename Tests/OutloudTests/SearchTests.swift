@@ -91,6 +91,9 @@ struct DecodedIndex {
         let ascii = "Running retrospectives: feedback, facilitation and 42 teams"
         #expect(SearchWords.terms(of: ascii) == SearchWords.terms(of: ascii + " —"), "a dash sends the text down the Unicode path")
         #expect(SearchWords.terms(of: ascii) == ["run", "retrospect", "feedback", "facilit", "42", "team"])
+        // Smart punctuation and no-break spaces stay on the byte path, as separators.
+        #expect(SearchWords.terms(of: "“Running” retrospectives—feedback… facilitation\u{A0}and 42 teams’") == SearchWords.terms(of: ascii))
+        #expect(SearchWords.terms(of: "x\u{2070}y H\u{2082}O team…") == ["x0y", "h2o", "team"], "superscripts and subscripts fold to digits (the Unicode path)")
     }
 
     // MARK: Sharding
@@ -191,6 +194,19 @@ struct DecodedIndex {
         let manifest = decoded.manifest
         #expect(manifest["stopWords"] as? [String] == SearchWords.stopWords)
         #expect((manifest["skills"] as? [[String]])?.first == ["craft", "Software craft"])
+    }
+
+    @Test func withoutSearchTheBodiesTextIsNotKept() async {
+        let folder = TemporaryFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\n---\nSome words here.\n\n```\ncode too\n```\n")
+        for search in [nil, false] as [Bool?] {
+            var loader = ContentLoader(contentPath: folder.path + "/content")
+            loader.useGit = false
+            loader.search = search
+            let note = await loader.load().notes[0]
+            #expect(note.body.text == (search == false ? "" : "Some words here.\ncode too"))
+            #expect(note.body.wordCount == 5, "words are counted either way")
+        }
     }
 
     // MARK: The built site

@@ -23,6 +23,8 @@ public struct ContentLoader: Sendable {
     /// Notes per task; enough to amortise scheduling, small enough to balance cores.
     public var batchSize = 64
     /// Take missing dates and authors from git history (one `git log` for the folder).
+    /// Overrides `site.yml`'s `search`: without search, the bodies' plain text is not kept.
+    public var search: Bool?
     public var useGit = true
     /// Where `git` is looked up (`PATH`) and the environment it runs in.
     public var environment = ProcessInfo.processInfo.environment
@@ -73,7 +75,7 @@ public struct ContentLoader: Sendable {
             }
         }
         let reader = NoteReader(contentPath: contentPath, fileIO: files,
-                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML),
+                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: search ?? catalog.config.search),
                                 files: Set(listing.files.map { $0.relativePath.precomposed }),
                                 folders: folders)
         let markdown = markdownFiles

@@ -9,11 +9,14 @@ public struct MarkdownOptions: Sendable {
     public var takeTitleFromHeading: Bool = false
     /// Where the note sits, for its relative links; without it, relative links are left alone.
     public var linkBase: LinkBase?
+    /// Keep the body's plain text (`RenderedMarkdown.text`), for the search index.
+    public var keepText: Bool = true
 
-    public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil) {
+    public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil, keepText: Bool = true) {
         self.unsafeHTML = unsafeHTML
         self.takeTitleFromHeading = takeTitleFromHeading
         self.linkBase = linkBase
+        self.keepText = keepText
     }
 }
 
@@ -71,7 +74,7 @@ struct MarkdownDocument: ~Copyable {
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
         let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         let firstParagraph = document.firstParagraphText()
-        let (text, wordCount) = document.textAndWordCount()
+        let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
@@ -118,19 +121,20 @@ struct MarkdownDocument: ~Copyable {
         return ""
     }
 
-    /// The plain text of the body, one line per block, and its words (in text, code spans and
-    /// code blocks: the basis of the reading time).
+    /// The plain text of the body, one line per block (empty unless `keepingText`), and its
+    /// words (in text, code spans and code blocks: the basis of the reading time).
     ///
     /// A word may span inline nodes (`*three*.` is one word in three nodes), so the
     /// in-a-word state carries across them and resets only at breaks and block edges.
-    func textAndWordCount() -> (text: String, words: Int) {
+    func textAndWordCount(keepingText: Bool = true) -> (text: String, words: Int) {
         var counter = WordCounter()
         var text: [UInt8] = []
         func append(_ literal: UnsafePointer<CChar>) {
+            guard keepingText else { return }
             text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
         }
         func endLine() {
-            if let last = text.last, last != 10 { text.append(10) }
+            if keepingText, let last = text.last, last != 10 { text.append(10) }
         }
         forEachNode { node, _ in
             let type = cmark_node_get_type(node)
@@ -145,7 +149,7 @@ struct MarkdownDocument: ~Copyable {
                 endLine()
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 counter.boundary()
-                text.append(32)
+                if keepingText { text.append(32) }
             default:
                 if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
                     counter.boundary()

@@ -22,7 +22,7 @@ enum SearchWords {
     /// stemming) and its `WordTable.hash`; the bytes are valid only during the call.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
-        if text.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) {
+        if text.withUTF8(isASCIIWithPunctuation) {
             forEachASCIIWord(in: text, body)
             return
         }
@@ -49,14 +49,46 @@ enum SearchWords {
         if let start { emit(folded[start...]) }
     }
 
-    /// The ASCII case, byte by byte, hashing as it goes, with no string made per word: most
-    /// notes are all ASCII.
+    /// True when every byte is ASCII or part of a no-break space (U+00A0) or of a character of
+    /// General Punctuation (U+2000–U+206F: dashes, curly quotes, the ellipsis), which
+    /// smart punctuation puts in most notes: none of them is a letter or a digit, so the
+    /// byte-by-byte path can take them as spaces.
+    private static func isASCIIWithPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+            } else if let length = punctuationLength(bytes, at: index) {
+                index += length
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The length of the no-break space or General Punctuation character at `index`, if one
+    /// starts there.
+    @inline(__always)
+    private static func punctuationLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        guard byte == 0xE2, index + 2 < bytes.count else { return nil }
+        // U+2000–U+207F is E2 80 80 … E2 81 BF; U+2070 and up are superscripts (letters and digits).
+        let second = bytes[index + 1], third = bytes[index + 2]
+        return second == 0x80 || (second == 0x81 && third < 0xB0) ? 3 : nil
+    }
+
+    /// The ASCII case (with the punctuation above), byte by byte, hashing as it goes, with no
+    /// string made per word: most notes take it.
     private static func forEachASCIIWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
                 var length = 0
                 var hash = WordTable.initialHash
+                // Bytes of punctuation characters (0x80 and up here) are all separators.
                 for var byte in bytes {
                     switch byte {
                     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
