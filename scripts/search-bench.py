@@ -73,14 +73,16 @@ def browser():
 def outloud_bytes(base, query, page, typed):
     """What one query fetches, in a fresh browser: on the search page (facets and 10
     records) or in the header's box of the home page (6 records); pasted, or typed a key at
-    a time (each keystroke searches)."""
+    a time, 120 ms apart (each keystroke searches, and its results are shown)."""
     driver = browser()
     try:
         mark = len(Counting.sent)
         driver.get(base + ("search/" if page else ""))
         box = driver.find_element(By.ID, "search-input" if page else "site-search-input")
         if typed:
-            box.send_keys(query)
+            for character in query:
+                box.send_keys(character)
+                time.sleep(0.12)
         else:
             driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", box, query)
         done = "#search-status" if page else ".site-search__all"

@@ -154,7 +154,7 @@ public enum Build {
             report.diagnostics.append(.warning("feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)",
                                                at: SourceLocation(path: FileIO.join(options.contentPath, "site.yml"))))
         }
-        let generated = renderer.plannedPaths(withFeeds: baseURL != nil) + search.files.map(\.path)
+        let generated = renderer.plannedPaths(withFeeds: baseURL != nil) + search.paths
         var files: [String: String] = [:]
         for asset in content.assets { files[asset] = FileIO.join(options.contentPath, asset) }
         for (name, source) in theme.assets { files["theme/" + name] = source }
@@ -206,11 +206,11 @@ public enum Build {
             return finish(report, start: start, clock: clock)
         }
         do throws(OutputFolder.Failure) {
-            try await staging.write(search.files)
+            try await search.write { (path, bytes) throws(OutputFolder.Failure) in try staging.write(bytes, to: path) }
             try await staging.copy(files)
             try staging.finish()
             report.pagesWritten = pages.count
-            report.filesWritten = pages.count + feedCount + search.files.count + files.count
+            report.filesWritten = pages.count + feedCount + search.paths.count + files.count
         } catch {
             staging.abandon()
             report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))

@@ -21,8 +21,8 @@ struct DecodedIndex {
         try need(try JSONSerialization.jsonObject(with: Data(try need(bytes, what))) as? [String: Any], what)
     }
 
-    init(_ index: SearchIndex) throws {
-        let files = Dictionary(index.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+    init(_ index: SearchIndex) async throws {
+        let files = Dictionary(await index.allFiles().map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         manifest = try Self.json(files[SearchIndex.manifestPath], "the manifest")
         firstTerms = try Self.need(manifest["shards"] as? [String], "the shards' first terms")
         shards = try firstTerms.indices.map { number in
@@ -113,7 +113,7 @@ struct DecodedIndex {
         }
         let site = await site(files)
         let index = await SearchIndex.build(site: site, shardTarget: 300)
-        let decoded = try DecodedIndex(index)
+        let decoded = try await DecodedIndex(index)
         #expect(decoded.shards.count > 20, "small shards: many of them")
 
         // What each note holds, from scratch.
@@ -160,7 +160,7 @@ struct DecodedIndex {
             "books/heading.md": "---\ntitle: Heading\ndate: 2026-01-06\n---\nFeedback given.\n\n## Feedback\n\nMore.\n",
             "books/rare.md": "---\ntitle: Rare\ndate: 2026-01-07\n---\nZeppelin given.\n",
         ])
-        let decoded = try DecodedIndex(await SearchIndex.build(site: site))
+        let decoded = try await DecodedIndex(await SearchIndex.build(site: site))
         func score(_ term: String, _ title: String) throws -> Int { try #require(decoded.score(term, note: note(site, titled: title))) }
         #expect(try score("feedback", "Feedback") > score("feedback", "Often"), "a title match beats the body saying it thrice")
         #expect(try score("feedback", "Often") > score("feedback", "Short"), "more often, more score")
@@ -178,7 +178,7 @@ struct DecodedIndex {
             "books/new.md": "---\ntitle: New note\ndate: 2026-01-01\nsummary: Other words.\n---\nSame text.\n",
         ])
         let index = await SearchIndex.build(site: site)
-        let decoded = try DecodedIndex(index)
+        let decoded = try await DecodedIndex(index)
         #expect(decoded.records.map { $0["title"] as? String } == ["New note", "Old \"quoted\" note"], "newest first, as the site lists them")
         #expect(decoded.postings("same").map(\.note) == [0, 1] && Set(decoded.postings("same").map(\.score)).count == 1,
                 "equal scores: the client breaks the tie by note number, newest first")
@@ -189,8 +189,9 @@ struct DecodedIndex {
         #expect(old["date"] as? String == "2025-01-01")
         #expect(old["summary"] as? String == "Line\nbreak and a tab\t.")
         #expect(old["text"] as? String == "Same text.")
-        let again = await SearchIndex.build(site: site)
-        #expect(again.files.map(\.path) == index.files.map(\.path) && again.files.map(\.bytes) == index.files.map(\.bytes), "same input, same bytes")
+        let again = await SearchIndex.build(site: site).allFiles(), first = await index.allFiles()
+        #expect(again.map(\.path) == first.map(\.path) && again.map(\.bytes) == first.map(\.bytes), "same input, same bytes")
+        #expect(Set(first.map(\.path)) == Set(index.paths), "paths name every file written")
         let manifest = decoded.manifest
         #expect(manifest["stopWords"] as? [String] == SearchWords.stopWords)
         #expect((manifest["skills"] as? [[String]])?.first == ["craft", "Software craft"])

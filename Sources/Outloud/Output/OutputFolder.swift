@@ -131,19 +131,8 @@ public struct OutputFolder: Sendable {
         /// Writes one page; any thread may call it.
         public func write(_ page: Page) throws(Failure) { try site.write(page) }
 
-        /// Writes `files` (output path and bytes) in parallel.
-        public func write(_ files: [(path: String, bytes: [UInt8])]) async throws(Failure) {
-            let site = self.site
-            let failures = await Parallel.batches(count: files.count, batchSize: 128) { batch -> Failure? in
-                do throws(Failure) {
-                    for (relative, bytes) in files[batch] { try site.write(bytes, to: relative) }
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-        }
+        /// Writes one file; any thread may call it.
+        public func write(_ bytes: [UInt8], to path: String) throws(Failure) { try site.write(bytes, to: path) }
 
         /// Copies `files` (output path → source file) in parallel.
         public func copy(_ files: [String: String]) async throws(Failure) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The site's full-text search index, built from the parsed notes and written as files that
 /// the client (`theme/search.js`) fetches piece by piece, as Pagefind does:
@@ -12,6 +13,9 @@ import Foundation
 ///   date, summary) and the text its snippet is cut from; loaded only for results shown;
 /// - `search/facets.bin`: each note's kind and skills, for the search page's facet counts.
 ///
+/// The records are made while the index is written (`write(to:)`), a worker's buffer at a time,
+/// never all held at once: they are most of the index's bytes.
+///
 /// Scores are BM25 (k1 = 1.2, b = 0.75 over the body) plus fixed boosts for a term in the
 /// title, the note's skills, its headings, its authors and its summary, each weighted by the
 /// term's idf; they are computed here and stored rounded to `1/scale`, so the client only adds.
@@ -24,10 +28,22 @@ struct SearchIndex: Sendable {
     static let scale = 8.0
     static let format = 1
 
-    /// Output path → bytes, manifest last.
+    /// The shards and the facets, by output path.
     var files: [(path: String, bytes: [UInt8])] = []
     var termCount = 0
     var postingCount = 0
+    /// The notes the records are made from, in the site's order, and the manifest's lists.
+    private var site: Site?
+    private var skillNumbers: [String: Int] = [:]
+    private var firstTerms: [String] = []
+    /// The hash of the shards and the facets; the records' is added as they are made.
+    private var hash = ContentHash()
+
+    /// Every file the index has, the manifest last.
+    var paths: [String] {
+        guard let site else { return [] }
+        return files.map(\.path) + site.notes.indices.map(Self.notePath) + [Self.manifestPath]
+    }
 
     static func shardPath(_ number: Int) -> String { "search/terms/\(number).bin" }
     static func notePath(_ number: Int) -> String { "search/notes/\(number).json" }
@@ -77,9 +93,6 @@ struct SearchIndex: Sendable {
         /// Where each note's occurrences end in `occurrences`.
         var ends: [Int] = []
         var lengths: [Int] = []
-        var records: [[UInt8]] = []
-        /// The records' hash, for the index's version.
-        var recordsHash = ContentHash()
     }
 
     /// Where in a note a word was read.
@@ -172,8 +185,6 @@ struct SearchIndex: Sendable {
                 reader.touched.removeAll(keepingCapacity: true)
                 batch.ends.append(batch.occurrences.count)
                 batch.lengths.append(length)
-                batch.records.append(record(for: note, skills: skills, site: site))
-                batch.recordsHash.add(batch.records[batch.records.count - 1])
             }
             return batch
         }
@@ -214,12 +225,11 @@ struct SearchIndex: Sendable {
         let averageLength = max(1, Double(totalLength) / Double(max(documents, 1)))
         let idfs = containing.map { idf(documents: documents, containing: $0) }
 
-        // Postings, in note order within each term: (note, score) pairs in one flat array,
-        // each term's run at `starts[term]`.
-        var starts = [Int](repeating: 0, count: terms.count + 1)
-        for term in terms.indices { starts[term + 1] = starts[term] + 2 * containing[term] }
-        var postings = [UInt32](repeating: 0, count: starts[terms.count])
-        var cursor = starts
+        // Postings, in note order within each term, encoded as they are scored: each term's
+        // (note gap, score) pairs as varints, about two bytes a posting.
+        var postings = [[UInt8]](repeating: [], count: terms.count)
+        for term in terms.indices { postings[term].reserveCapacity(containing[term] * 2) }
+        var lastNote = [Int](repeating: 0, count: terms.count)
         var note = 0
         for (batch, map) in zip(batches, maps) {
             var start = 0
@@ -227,9 +237,9 @@ struct SearchIndex: Sendable {
                 for occurrence in batch.occurrences[start..<end] {
                     let term = map[Int(occurrence.term)]
                     let value = score(occurrence, idf: idfs[term], length: length, averageLength: averageLength)
-                    postings[cursor[term]] = UInt32(note)
-                    postings[cursor[term] + 1] = UInt32(max(1, (value * scale).rounded()))
-                    cursor[term] += 2
+                    Varint.append(note - lastNote[term], to: &postings[term])
+                    Varint.append(max(1, Int((value * scale).rounded())), to: &postings[term])
+                    lastNote[term] = note
                 }
                 start = end
                 note += 1
@@ -237,24 +247,24 @@ struct SearchIndex: Sendable {
         }
 
         var index = SearchIndex()
+        index.site = site
+        index.skillNumbers = skillNumbers
         index.termCount = terms.count
-        index.postingCount = postings.count / 2
-        var hash = ContentHash()
+        index.postingCount = containing.reduce(0, +)
 
-        // Shards: records in byte order, a shard closed once it reaches the target size.
+        // Shards: terms in byte order, a shard closed once it reaches the target size.
         let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
-        var firstTerms: [String] = []
         var shard: [UInt8] = []
         var previous: [UInt8] = []
         func closeShard() {
             guard !shard.isEmpty else { return }
-            hash.add(shard)
-            index.files.append((shardPath(firstTerms.count - 1), shard))
+            index.hash.add(shard)
+            index.files.append((shardPath(index.firstTerms.count - 1), shard))
             shard = []
         }
         for term in order {
             if shard.isEmpty {
-                firstTerms.append(terms[term])
+                index.firstTerms.append(terms[term])
                 previous = []
             }
             let bytes = Array(terms[term].utf8)
@@ -263,12 +273,8 @@ struct SearchIndex: Sendable {
             Varint.append(bytes.count - shared, to: &shard)
             shard += bytes[shared...]
             Varint.append(containing[term], to: &shard)
-            var last = 0
-            for pair in stride(from: starts[term], to: starts[term + 1], by: 2) {
-                Varint.append(Int(postings[pair]) - last, to: &shard)
-                Varint.append(Int(postings[pair + 1]), to: &shard)
-                last = Int(postings[pair])
-            }
+            shard += postings[term]
+            postings[term] = []
             previous = bytes
             if shard.count >= shardTarget { closeShard() }
         }
@@ -282,27 +288,44 @@ struct SearchIndex: Sendable {
             Varint.append(skills.count, to: &facets)
             for skill in skills { Varint.append(skill, to: &facets) }
         }
-        hash.add(facets)
+        index.hash.add(facets)
         index.files.append((facetsPath, facets))
-
-        var number = 0
-        for batch in batches {
-            hash.add(batch.recordsHash.value)
-            for record in batch.records {
-                index.files.append((notePath(number), record))
-                number += 1
-            }
-        }
-
-        index.files.append((manifestPath, manifest(site: site, firstTerms: firstTerms, hash: hash.value)))
         return index
+    }
+
+    // MARK: Writing
+
+    /// Writes the shards, the facets, every note's record and the manifest with `write`, which
+    /// any thread may call. The records are made in parallel, each worker reusing one buffer.
+    func write(_ write: @escaping @Sendable (String, [UInt8]) throws(OutputFolder.Failure) -> Void) async throws(OutputFolder.Failure) {
+        guard let site else { return }
+        for (path, bytes) in files { try write(path, bytes) }
+        let skillNumbers = self.skillNumbers
+        let batches = await Parallel.batches(count: site.notes.count, batchSize: 128, state: { JSONBytes() }) { json, batch -> Result<ContentHash, OutputFolder.Failure> in
+            var hash = ContentHash()
+            for number in batch {
+                json.bytes.removeAll(keepingCapacity: true)
+                Self.record(for: site.notes[number], skills: Self.uniqueSkills(site.notes[number], numbers: skillNumbers), into: &json)
+                hash.add(json.bytes)
+                do throws(OutputFolder.Failure) { try write(Self.notePath(number), json.bytes) } catch { return .failure(error) }
+            }
+            return .success(hash)
+        }
+        var version = hash
+        for batch in batches { version.add(try batch.get().value) }
+        try write(Self.manifestPath, Self.manifest(site: site, firstTerms: firstTerms, hash: version.value))
+    }
+
+    /// Every file with its bytes, in memory.
+    func allFiles() async -> [(path: String, bytes: [UInt8])] {
+        let collected = Mutex<[(path: String, bytes: [UInt8])]>([])
+        try? await write { path, bytes in collected.withLock { $0.append((path, bytes)) } }
+        return collected.withLock { $0 }.sorted { $0.path < $1.path }
     }
 
     /// What a result shows, as JSON: `{"url":…,"title":…,"kind":0,"skills":[2,5],"date":…,
     /// "dateText":…,"summary":…,"text":…}`; kind and skills by number in the manifest's lists.
-    private static func record(for note: Note, skills: [Int], site: Site) -> [UInt8] {
-        var json = JSONBytes()
-        json.bytes.reserveCapacity(note.body.text.utf8.count + note.summary.utf8.count + 256)
+    private static func record(for note: Note, skills: [Int], into json: inout JSONBytes) {
         json.raw("{\"url\":")
         json.string(note.urlPath.isEmpty ? "" : note.urlPath + "/")
         json.raw(",\"title\":")
@@ -321,7 +344,6 @@ struct SearchIndex: Sendable {
         json.raw(",\"text\":")
         json.string(note.body.text)
         json.raw("}")
-        return json.bytes
     }
 
     private static func manifest(site: Site, firstTerms: [String], hash: UInt64) -> [UInt8] {
