@@ -164,6 +164,19 @@ import Testing
         }
     }
 
+    /// Search records are JSON the client shows as text: each parses, the payloads intact.
+    static func expectSearchRecordsHoldPayloadsAsText(_ folder: TemporaryFolder) throws {
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/output/search/notes")
+        #expect(records.count >= 5, "one record per note")
+        var titles: [String] = []
+        for record in records {
+            let data = try #require(folder.read("output/search/notes/" + record)?.data(using: .utf8))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(record) is a JSON object")
+            titles.append(try #require(object["title"] as? String))
+        }
+        #expect(titles.contains { $0.contains("<script>") || $0.contains("<img") }, "payloads in titles reach the index as text: \(titles)")
+    }
+
     /// The page without the theme's `<script src="…theme/search.js" defer></script>`.
     static func withoutSearchScript(_ html: String) -> String {
         html.replacingOccurrences(of: #"<script src="[./]*theme/search\.js" defer></script>"#, with: "", options: .regularExpression)
@@ -211,16 +224,7 @@ import Testing
             }
             if path.hasSuffix(".html") { #expect(!text.contains("Hostile"), "no Mustache tag from content was evaluated") }
         }
-        // Search records are JSON the client shows as text: each parses, the payload intact.
-        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/output/search/notes")
-        #expect(records.count >= 5, "one record per note")
-        var titles: [String] = []
-        for record in records {
-            let data = try #require(folder.read("output/search/notes/" + record)?.data(using: .utf8))
-            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(record) is a JSON object")
-            titles.append(try #require(object["title"] as? String))
-        }
-        #expect(titles.contains { $0.contains("<script>") || $0.contains("<img") }, "payloads in titles reach the index as text: \(titles)")
+        try Self.expectSearchRecordsHoldPayloadsAsText(folder)
         let book = try #require(folder.read("output/books/book/index.html"))
         #expect(book.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the payload is shown as text")
         #expect(book.contains("{{site.title}}{{{note.html}}}"), "Mustache tags from content stay text")
@@ -234,16 +238,7 @@ import Testing
         let folder = try hostileSite(unsafeHTML: true)
         Self.replaceFrontMatterURLs(in: folder)
         _ = await build(folder)
-        // Search records are JSON the client shows as text: each parses, the payload intact.
-        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/output/search/notes")
-        #expect(records.count >= 5, "one record per note")
-        var titles: [String] = []
-        for record in records {
-            let data = try #require(folder.read("output/search/notes/" + record)?.data(using: .utf8))
-            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(record) is a JSON object")
-            titles.append(try #require(object["title"] as? String))
-        }
-        #expect(titles.contains { $0.contains("<script>") || $0.contains("<img") }, "payloads in titles reach the index as text: \(titles)")
+        try Self.expectSearchRecordsHoldPayloadsAsText(folder)
         let book = try #require(folder.read("output/books/book/index.html"))
         #expect(book.contains("<script>alert(11)</script>"), "the site owner chose to keep raw HTML")
         #expect(book.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;"), "front matter is escaped all the same")
