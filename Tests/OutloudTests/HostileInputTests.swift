@@ -118,7 +118,7 @@ import Testing
         let folder = site.site + "/content/assets/many"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for number in 0..<100_000 {
-            FileManager.default.createFile(atPath: "\(folder)/\(number).txt", contents: nil)
+            _ = FileManager.default.createFile(atPath: "\(folder)/\(number).txt", contents: nil)
         }
         #expect(await site.build(bound: 90) == [])
         #expect(FileManager.default.fileExists(atPath: site.site + "/output/assets/many/99999.txt"))
