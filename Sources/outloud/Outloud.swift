@@ -12,7 +12,7 @@ struct OutloudCommand: AsyncParsableCommand {
             logs and curated resources into a static site organised by skill.
             """,
         version: "outloud \(BuildInfo.version) (libcmark \(BuildInfo.cmarkVersion))",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -199,6 +199,12 @@ enum Terminal {
         var errors = ""
         for diagnostic in report.diagnostics { errors += diagnostic.description + "\n" }
         FileHandle.standardError.write(Data(errors.utf8))
-        Swift.print(report.summary)
+        say(report.summary)
+    }
+
+    /// One line on standard output, written at once (`print` holds it back when the output is
+    /// a pipe, as under `serve`, where each rebuild should show as it happens).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

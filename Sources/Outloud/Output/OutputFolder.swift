@@ -1,4 +1,4 @@
-import CSystem
+import COutloudSystem
 import Foundation
 
 /// Writes a finished site: into a staging folder next to the output folder, then swapped in

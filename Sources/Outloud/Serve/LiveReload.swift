@@ -1,0 +1,161 @@
+import Foundation
+import Synchronization
+
+/// How `outloud serve` tells open pages that the site changed: each HTML page it serves gets
+/// one script tag (added as the page is sent, never written to the output), which listens to
+/// Server-Sent Events at `eventsPath`. `reload` makes the page reload itself; `problems`
+/// carries the last build's errors as JSON, shown over the page until a build succeeds.
+public final class LiveReload: Sendable {
+    public static let scriptPath = "/__outloud/live.js"
+    public static let eventsPath = "/__outloud/events"
+
+    /// What a page connecting now is told first: nothing, or the failed build's problems.
+    private let state = Mutex<(clients: [Int: AsyncStream<String>.Continuation], next: Int, problems: String?)>(([:], 0, nil))
+
+    public init() {}
+
+    /// A new listener's events, as Server-Sent Events text; it ends when the page goes away.
+    public func events() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        let number = state.withLock { state in
+            let number = state.next
+            state.next += 1
+            state.clients[number] = continuation
+            continuation.yield(": connected\n\n")
+            if let problems = state.problems { continuation.yield(Self.event("problems", problems)) }
+            return number
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { _ = $0.clients.removeValue(forKey: number) }
+        }
+        return stream
+    }
+
+    /// Tells every page the outcome of a build: reload after a good one, the problems after a
+    /// failed one.
+    public func built(_ report: BuildReport) {
+        let problems = report.succeeded ? nil : Self.problemsJSON(report.diagnostics)
+        let message = problems.map { Self.event("problems", $0) } ?? Self.event("reload", "{}")
+        state.withLock { state in
+            state.problems = problems
+            for continuation in state.clients.values { continuation.yield(message) }
+        }
+    }
+
+    /// A comment line that keeps idle connections (and proxies) from timing out.
+    public func keepAlive() {
+        state.withLock { state in
+            for continuation in state.clients.values { continuation.yield(": keep-alive\n\n") }
+        }
+    }
+
+    public var listenerCount: Int { state.withLock { $0.clients.count } }
+
+    /// Ends every listener's stream (the server is stopping).
+    public func finish() {
+        // Finished outside the lock: finishing runs each stream's `onTermination`, which takes it.
+        let clients = state.withLock { state in
+            defer { state.clients = [:] }
+            return Array(state.clients.values)
+        }
+        for continuation in clients { continuation.finish() }
+    }
+
+    static func event(_ name: String, _ data: String) -> String { "event: \(name)\ndata: \(data)\n\n" }
+
+    /// `[{"location": "content/books/a.md:3:8", "severity": "error", "message": "…"}, …]`,
+    /// errors and warnings that fail the build, at most 50.
+    static func problemsJSON(_ diagnostics: [Diagnostic]) -> String {
+        var json = JSONBytes()
+        json.raw("[")
+        for (number, diagnostic) in diagnostics.filter({ $0.severity != .note }).prefix(50).enumerated() {
+            if number > 0 { json.raw(",") }
+            json.raw("{\"location\":")
+            json.string(diagnostic.location.map(Self.text(of:)) ?? "")
+            json.raw(",\"severity\":")
+            json.string(diagnostic.severity.rawValue)
+            json.raw(",\"message\":")
+            json.string(diagnostic.message)
+            json.raw("}")
+        }
+        json.raw("]")
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// `content/books/a.md:3:8`, leaving out what is not known.
+    static func text(of location: SourceLocation) -> String {
+        var text = location.path
+        if location.line > 0 {
+            text += ":\(location.line)"
+            if location.column > 0 { text += ":\(location.column)" }
+        }
+        return text
+    }
+
+    /// `html` with the live-reload script before `</body>` (or at the end).
+    public static func inject(into html: [UInt8]) -> [UInt8] {
+        let tag = Array("<script src=\"\(scriptPath)\" defer></script>\n".utf8)
+        let closing = Array("</body>".utf8)
+        var result = html
+        if let at = lastRange(of: closing, in: html) {
+            result.insert(contentsOf: tag, at: at)
+        } else {
+            result += tag
+        }
+        return result
+    }
+
+    private static func lastRange(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var start = haystack.count - needle.count
+        while start >= 0 {
+            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) { return start }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// The script pages load from `scriptPath`: it reloads the page on `reload` and shows the
+    /// build's problems over the page on `problems`. No inline style: it works under a strict
+    /// Content-Security-Policy too.
+    public static let script = """
+    (function () {
+      'use strict';
+      if (!window.EventSource) return;
+      var overlay = null;
+      function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+      function show(problems) {
+        hide();
+        overlay = document.createElement('div');
+        overlay.setAttribute('role', 'alert');
+        overlay.id = 'outloud-problems';
+        var s = overlay.style;
+        s.position = 'fixed'; s.inset = '0'; s.zIndex = '2147483647'; s.overflow = 'auto';
+        s.background = 'rgba(20, 22, 28, 0.94)'; s.color = '#fff'; s.padding = '2rem';
+        s.font = '15px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
+        var title = document.createElement('h2');
+        title.textContent = 'outloud serve: the build failed';
+        title.style.color = '#ff8a80'; title.style.font = 'bold 18px/1.4 system-ui, sans-serif'; title.style.margin = '0 0 1rem';
+        overlay.appendChild(title);
+        problems.forEach(function (problem) {
+          var line = document.createElement('p');
+          line.style.margin = '0 0 0.75rem';
+          var where = document.createElement('strong');
+          where.textContent = problem.location + ': ' + problem.severity + ': ';
+          line.appendChild(where);
+          line.appendChild(document.createTextNode(problem.message));
+          overlay.appendChild(line);
+        });
+        var hint = document.createElement('p');
+        hint.textContent = 'Fix the file and save: this page reloads by itself.';
+        hint.style.opacity = '0.75';
+        overlay.appendChild(hint);
+        document.body.appendChild(overlay);
+      }
+      var source = new EventSource('\(eventsPath)');
+      source.addEventListener('reload', function () { location.reload(); });
+      source.addEventListener('problems', function (event) { show(JSON.parse(event.data)); });
+    })();
+
+    """
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Outloud
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it for preview and rebuild it when its files change.",
+        discussion: """
+            The site is built into a private folder (never into the output folder) and served \
+            at http://127.0.0.1:8000/. When a note, site.yml, skills.yml, people.yml, an asset \
+            or a template changes, the site is rebuilt and open pages reload themselves; a \
+            failed build shows its problems in the terminal and over the page.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The address to listen on. Anything but loopback makes drafts and unpublished notes visible to the network.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 8000
+
+    @Flag(name: .long, help: "Watch files by polling instead of inotify.")
+    var poll = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let loopback = ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.")
+        if !loopback {
+            FileHandle.standardError.write(Data("warning: serving on \(host), not loopback: anyone who can reach this machine sees the site, drafts included when --drafts is given\n".utf8))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outloud-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var options = site.buildOptions()
+        options.outputPath = folder + "/site"
+        if options.baseURL == nil {
+            options.baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        }
+
+        let live = LiveReload()
+        let builder = Rebuilder(options: options, live: live)
+        await builder.build()
+
+        let watcher = try FileWatcher(roots: [options.contentPath, options.themesPath], polling: poll)
+        var logger = Logger(label: "outloud-serve")
+        logger.logLevel = .warning
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        let watching = "\(options.contentPath)/ and \(options.themesPath)/ with \(watcher.mechanism)"
+        let app = Application(
+            responder: SiteResponder(root: options.outputPath, live: live),
+            configuration: .init(address: .hostname(host, port: port), serverName: "outloud", reuseAddress: false),
+            onServerRunning: { _ in
+                Terminal.say("Serving \(address) (watching \(watching); Ctrl-C stops)")
+            },
+            logger: logger
+        )
+        // On Ctrl-C the server waits for open responses to end, and an open page's event
+        // stream never would: end them first.
+        let stopping = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { live.finish() }
+            source.resume()
+            return source
+        }
+        defer { stopping.forEach { $0.cancel() } }
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.runService() }
+                group.addTask {
+                    for await changes in watcher.changes {
+                        await builder.rebuild(changed: changes.paths)
+                    }
+                }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(15))
+                        live.keepAlive()
+                    }
+                }
+                // The server ends first (Ctrl-C, or a port already taken); the rest follow.
+                defer { watcher.stop(); live.finish() }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            let text = "\(error)"
+            if text.contains("Address already in use") || text.contains("errno: 98") {
+                FileHandle.standardError.write(Data("error: \(host):\(port) is already in use; stop what is listening there or pass another --port\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(text)\n".utf8))
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Builds the site and tells the open pages; one build at a time.
+actor Rebuilder {
+    let options: BuildOptions
+    let live: LiveReload
+
+    init(options: BuildOptions, live: LiveReload) {
+        self.options = options
+        self.live = live
+    }
+
+    func build() async {
+        let report = await Build.run(options)
+        Terminal.print(report)
+        live.built(report)
+    }
+
+    func rebuild(changed paths: Set<String>) async {
+        let names = paths.sorted().prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        Terminal.say("Changed: \(names)\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
+        await build()
+    }
+}
+
+/// Answers from the built site's folder: files with their content type, `index.html` for a
+/// folder's URL, the site's `404.html` for anything missing, and the live-reload script and
+/// events; HTML pages get the script's tag as they are sent.
+struct SiteResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let root: String
+    let live: LiveReload
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let path = request.uri.path
+        if path == LiveReload.scriptPath {
+            return file(Array(LiveReload.script.utf8), type: "text/javascript; charset=utf-8", request: request)
+        }
+        if path == LiveReload.eventsPath {
+            let events = live.events().map { ByteBuffer(string: $0) }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: ResponseBody(asyncSequence: events))
+        }
+        switch ServedPath.resolve(path, in: root) {
+        case .file(let file, let type):
+            guard let bytes = read(file) else { return notFound(request) }
+            return self.file(type.hasPrefix("text/html") ? LiveReload.inject(into: bytes) : bytes, type: type, request: request)
+        case .redirect(let location):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return Response(status: .movedPermanently, headers: [.location: location + query])
+        case .notFound:
+            return notFound(request)
+        }
+    }
+
+    private func notFound(_ request: Request) -> Response {
+        var response: Response
+        if let page = read(root + "/404.html") {
+            response = file(LiveReload.inject(into: page), type: "text/html; charset=utf-8", request: request)
+        } else {
+            response = file(Array("Not found\n".utf8), type: "text/plain; charset=utf-8", request: request)
+        }
+        response.status = .notFound
+        return response
+    }
+
+    private func file(_ bytes: [UInt8], type: String, request: Request) -> Response {
+        let headers: HTTPFields = [.contentType: type, .contentLength: String(bytes.count), .cacheControl: "no-store"]
+        let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// The file's bytes; nil when it went away between the lookup and the read (a rebuild).
+    private func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+}

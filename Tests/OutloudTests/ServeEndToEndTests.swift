@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import Outloud
+
+/// A plain HTTP/1.1 client over a socket, enough to test `outloud serve`: one request per
+/// connection, and a stream of Server-Sent Events read line by line.
+struct HTTPProbe {
+    let port: Int
+
+    struct Answer {
+        var status: Int
+        var headers: [String: String]
+        var body: String
+    }
+
+    /// A free loopback port: bound, read and released.
+    static func freePort() -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A connected socket, or nil while nothing listens.
+    func connect() -> Int32? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        if connected != 0 { close(socket); return nil }
+        return socket
+    }
+
+    func send(_ socket: Int32, _ request: String) {
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// `GET path` (the path sent as given, unnormalised), read to the end.
+    func get(_ path: String, method: String = "GET") -> Answer? {
+        guard let socket = connect() else { return nil }
+        defer { close(socket) }
+        send(socket, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while case let count = recv(socket, &buffer, buffer.count, 0), count > 0 { data += buffer[0..<count] }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { return nil }
+        let lines = text[..<split.lowerBound].split(separator: "\r\n")
+        guard let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            if let colon = line.firstIndex(of: ":") {
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return Answer(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+}
+
+/// `outloud serve` run as a user runs it.
+@Suite(.serialized) struct ServeEndToEndTests {
+    /// Starts `outloud serve` on a free port in a copy of a small site; stops it at the end.
+    final class Server {
+        let folder = TemporaryFolder()
+        let process = Process()
+        let probe = HTTPProbe(port: HTTPProbe.freePort())
+        let output = Pipe(), errors = Pipe()
+
+        init(extra: [String] = []) throws {
+            try FileManager.default.copyItem(at: Repository.themes, to: folder.url.appendingPathComponent("themes"))
+            folder.write("content/site.yml", "title: Served\n")
+            folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe first version.\n")
+            folder.write("content/books/other.md", "---\ntitle: Other\ndate: 2026-01-03\n---\nSee [Drive](drive.md).\n")
+            process.executableURL = CommandLineTests.binary
+            process.arguments = ["serve", "--port", String(probe.port), "--no-git"] + extra
+            process.currentDirectoryURL = folder.url
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+        }
+
+        /// Waits until the server answers.
+        func ready() -> Bool {
+            for _ in 0..<300 {
+                if probe.get("/") != nil { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+
+        deinit {
+            process.interrupt()
+            process.waitUntilExit()
+        }
+    }
+
+    /// Reads Server-Sent Events until one named `name` arrives (or 20 s pass).
+    func awaitEvent(_ name: String, on socket: Int32) -> String? {
+        var text = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { continue }
+            text += String(decoding: buffer[0..<count], as: UTF8.self)
+            if let range = text.range(of: "event: \(name)\ndata: "), let end = text[range.upperBound...].range(of: "\n\n") {
+                return String(text[range.upperBound..<end.lowerBound])
+            }
+        }
+        return nil
+    }
+
+    @Test func servesReloadsAndShowsProblems() throws {
+        let server = try Server()
+        try #require(server.ready(), "the server answers")
+        let probe = server.probe
+
+        let page = try #require(probe.get("/books/drive/"))
+        #expect(page.status == 200 && page.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(page.body.contains("The first version.") && page.body.contains("<script src=\"/__outloud/live.js\" defer></script>"))
+        #expect(!FileManager.default.fileExists(atPath: server.folder.path + "/output"), "nothing is written to output/")
+        #expect(probe.get("/books/drive")?.status == 301 && probe.get("/books/drive")?.headers["location"] == "/books/drive/")
+        #expect(probe.get("/theme/style.css")?.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(probe.get(LiveReload.scriptPath)?.body.contains("EventSource") == true)
+        let missing = try #require(probe.get("/no/such/page/"))
+        #expect(missing.status == 404 && missing.body.contains("Page not found"), "the site's own 404 page")
+        #expect(probe.get("/", method: "POST")?.status == 405)
+
+        // Edit a note: a reload event, then the new text.
+        let events = try #require(probe.connect())
+        defer { close(events) }
+        probe.send(events, "GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        usleep(200_000)
+        server.folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe second version.\n")
+        #expect(awaitEvent("reload", on: events) != nil, "the page is told to reload")
+        #expect(probe.get("/books/drive/")?.body.contains("The second version.") == true)
+
+        // Break the note: the problem reaches the page; fix it: a reload.
+        server.folder.write("content/books/drive.md", "---\ntitle: [unclosed\n---\nBroken.\n")
+        let problems = try #require(awaitEvent("problems", on: events))
+        #expect(problems.contains("\"location\":\"content/books/drive.md:3:1\",\"severity\":\"error\",\"message\":\"invalid YAML"), "\(problems)")
+        #expect(probe.get("/books/drive/")?.body.contains("The second version.") == true, "the last good site is still served")
+        server.folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe third version.\n")
+        #expect(awaitEvent("reload", on: events) != nil)
+        #expect(probe.get("/books/drive/")?.body.contains("The third version.") == true)
+
+        // content/ deleted and restored: the server keeps going.
+        let content = server.folder.path + "/content", saved = server.folder.path + "/saved"
+        try FileManager.default.moveItem(atPath: content, toPath: saved)
+        #expect(awaitEvent("problems", on: events)?.contains("content folder not found") == true)
+        try FileManager.default.moveItem(atPath: saved, toPath: content)
+        #expect(awaitEvent("reload", on: events) != nil, "a restored content folder is served again")
+        #expect(probe.get("/books/drive/")?.status == 200)
+    }
+
+    @Test func nothingOutsideTheSiteIsServed() throws {
+        let server = try Server()
+        try #require(server.ready())
+        server.folder.write("secret.txt", "do not serve")
+        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/secret.txt", "/books/..%2f..%2fsecret.txt",
+                     "/..%2f..%2fsecret.txt", "/%00", "/index.html%00", "/.outloud-output", "//secret.txt",
+                     "/" + server.folder.path + "/secret.txt", "/..\\secret.txt"] {
+            let answer = server.probe.get(path)
+            #expect(answer.map { !$0.body.contains("do not serve") } ?? true, "\(path)")
+            #expect(answer.map { $0.status == 404 || $0.status == 400 } ?? true, "\(path): \(answer?.status ?? 0)")
+        }
+    }
+
+    @Test func aTakenPortIsAClearError() throws {
+        let first = try Server()
+        try #require(first.ready())
+        let second = Process()
+        second.executableURL = CommandLineTests.binary
+        second.arguments = ["serve", "--port", String(first.probe.port), "--no-git"]
+        second.currentDirectoryURL = first.folder.url
+        let errors = Pipe()
+        second.standardError = errors
+        second.standardOutput = Pipe()
+        try second.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 1)
+        #expect(text.contains("127.0.0.1:\(first.probe.port) is already in use"), "\(text)")
+    }
+}
