@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check deps outloud clean
+.PHONY: site test search-check serve-check deps outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it.
 deps:
@@ -23,6 +23,10 @@ site: outloud
 PYTHON ?= python3
 search-check: site
 	$(PYTHON) scripts/search-check.py output
+
+## Check `outloud serve` in headless Chromium: an open page follows edits and shows problems.
+serve-check: outloud
+	$(PYTHON) scripts/serve-check.py $(OUTLOUD)
 
 ## Run the test suite.
 test: deps

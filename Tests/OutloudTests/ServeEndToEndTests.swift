@@ -155,6 +155,21 @@ struct HTTPProbe {
         #expect(awaitEvent("reload", on: events) != nil)
         #expect(probe.get("/books/drive/")?.body.contains("The third version.") == true)
 
+        // A template broken and fixed; a note made unreadable and readable again.
+        let template = server.folder.path + "/themes/default/templates/note.mustache"
+        let good = try String(contentsOfFile: template, encoding: .utf8)
+        try (good + "{{#unclosed}}").write(toFile: template, atomically: true, encoding: .utf8)
+        #expect(awaitEvent("problems", on: events)?.contains("note.mustache") == true, "a broken template is a problem on the page")
+        try good.write(toFile: template, atomically: true, encoding: .utf8)
+        #expect(awaitEvent("reload", on: events) != nil)
+        let note = server.folder.path + "/content/books/drive.md"
+        if getuid() != 0 {  // root reads any file
+            chmod(note, 0)
+            #expect(awaitEvent("problems", on: events)?.contains("drive.md") == true)
+            chmod(note, 0o644)
+            #expect(awaitEvent("reload", on: events) != nil)
+        }
+
         // content/ deleted and restored: the server keeps going.
         let content = server.folder.path + "/content", saved = server.folder.path + "/saved"
         try FileManager.default.moveItem(atPath: content, toPath: saved)
