@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     public var search: Bool?
     /// How the content folder is read: the disk, or a stand-in in tests.
     public var fileIO: FileIO = .disk
+    /// What an earlier build in this process read and rendered, reused where nothing it was
+    /// made from changed (`outloud serve`); nil builds everything.
+    public var memory: BuildMemory?
     /// The environment the build reads: `PATH` to find `git`, `SOURCE_DATE_EPOCH`; nil means
     /// this process's.
     public var environment: [String: String]?
@@ -111,6 +114,7 @@ public enum Build {
         loader.useGit = options.useGit
         loader.environment = environment
         loader.search = options.search
+        loader.memory = options.memory
         var content = await loader.load()
         report.gitSeconds = content.gitSeconds
         if let baseURL = options.baseURL {
@@ -146,7 +150,8 @@ public enum Build {
             await release()
             return finish(report, start: start, clock: clock)
         }
-        let renderer = SiteRenderer(site: site, theme: theme)
+        var renderer = SiteRenderer(site: site, theme: theme)
+        renderer.memory = options.memory
         report.diagnostics += renderer.planDiagnostics
         // Feeds and the sitemap hold absolute URLs, so they need `base_url`.
         let baseURL = site.catalog.config.baseURL

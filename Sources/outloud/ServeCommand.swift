@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var options = site.buildOptions()
         options.outputPath = folder + "/site"
+        options.memory = BuildMemory()
         if options.baseURL == nil {
             options.baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         }
@@ -122,6 +123,7 @@ actor Rebuilder {
         let names = paths.sorted().prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         Terminal.say("Changed: \(names)\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
         await build()
+        if let memory = options.memory { Terminal.say("  (\(memory.summary))") }
     }
 }
 

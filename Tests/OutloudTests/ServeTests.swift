@@ -82,3 +82,70 @@ import Testing
         #expect(await events.next() == nil)
     }
 }
+
+/// A rebuild that reuses what the last build read and rendered gives the same bytes as a
+/// build from nothing, after every kind of edit.
+@Suite struct BuildMemoryTests {
+    func files(under root: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: root + "/" + path)
+            }
+        }
+        return files
+    }
+
+    @Test func rebuildsWithMemoryEqualFullBuildsAfterEachEdit() async throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("content"), to: folder.url.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: Repository.themes, to: folder.url.appendingPathComponent("themes"))
+        let memory = BuildMemory()
+        func build(_ output: String, memory: BuildMemory?) async -> BuildReport {
+            var options = BuildOptions.withoutGit()
+            options.contentPath = folder.path + "/content"
+            options.themesPath = folder.path + "/themes"
+            options.outputPath = folder.path + "/" + output
+            options.memory = memory
+            options.today = Day(year: 2026, month: 11, day: 23)
+            return await Build.run(options)
+        }
+        let content = folder.path + "/content"
+        let drive = try String(contentsOfFile: content + "/books/drive.md", encoding: .utf8)
+        let edits: [(String, () throws -> Void)] = [
+            ("nothing", {}),
+            ("a note's body", { try (drive + "\nOne more paragraph about [[Accelerate]].\n").write(toFile: content + "/books/drive.md", atomically: true, encoding: .utf8) }),
+            ("a note's title, which another note links to", {
+                let path = content + "/resources/typescript-handbook.md"
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                try text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ").write(toFile: path, atomically: true, encoding: .utf8)
+            }),
+            ("a new note", { try "---\ntitle: A new note\ndate: 2026-11-20\ntags: [facilitation]\n---\nNew, about [[Accelerate]].\n".write(toFile: content + "/books/new-note.md", atomically: true, encoding: .utf8) }),
+            ("a deleted note", { try FileManager.default.removeItem(atPath: content + "/books/new-note.md") }),
+            ("skills.yml", {
+                let skills = try String(contentsOfFile: content + "/skills.yml", encoding: .utf8)
+                try skills.replacingOccurrences(of: "name: Facilitation", with: "name: Facilitating groups").write(toFile: content + "/skills.yml", atomically: true, encoding: .utf8)
+            }),
+            ("a template", {
+                let path = folder.path + "/themes/default/templates/partials/footer.mustache"
+                try (try String(contentsOfFile: path, encoding: .utf8) + "<!-- changed -->").write(toFile: path, atomically: true, encoding: .utf8)
+            }),
+            ("the note back as it was", { try drive.write(toFile: content + "/books/drive.md", atomically: true, encoding: .utf8) }),
+        ]
+        for (name, edit) in edits {
+            try edit()
+            let remembered = await build("with-memory", memory: memory)
+            let fresh = await build("fresh-\(name.count)", memory: nil)
+            #expect(remembered.succeeded && fresh.succeeded, "\(name): \(remembered.diagnostics) \(fresh.diagnostics)")
+            let a = files(under: folder.path + "/with-memory"), b = files(under: folder.path + "/fresh-\(name.count)")
+            #expect(a.keys.sorted() == b.keys.sorted(), "\(name): the same files")
+            let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
+            #expect(differing.isEmpty, "\(name): \(differing.prefix(5))")
+            if name == "a note's body" {
+                #expect(memory.summary.hasPrefix("read 1 notes,"), "\(memory.summary)")
+            }
+        }
+    }
+}

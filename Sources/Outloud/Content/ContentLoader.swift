@@ -23,6 +23,8 @@ public struct ContentLoader: Sendable {
     /// Notes per task; enough to amortise scheduling, small enough to balance cores.
     public var batchSize = 64
     /// Take missing dates and authors from git history (one `git log` for the folder).
+    /// Notes read by an earlier build of this process (`outloud serve`), reused when unchanged.
+    public var memory: BuildMemory?
     /// Overrides `site.yml`'s `search`: without search, the bodies' plain text is not kept.
     public var search: Bool?
     public var useGit = true
@@ -78,12 +80,14 @@ public struct ContentLoader: Sendable {
                                 markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: search ?? catalog.config.search),
                                 files: Set(listing.files.map { $0.relativePath.precomposed }),
                                 folders: folders)
-        let markdown = markdownFiles
+        let markdown = markdownFiles, memory = self.memory
+        memory?.beginReading(.init(contentPath: contentPath, unsafeHTML: reader.markdown.unsafeHTML, keepText: reader.markdown.keepText,
+                                   files: reader.files, folders: reader.folders))
         let batches = await Parallel.batches(count: markdown.count, batchSize: batchSize) { batch in
             var notes: [Note] = []
             var diagnostics: [Diagnostic] = []
             for file in markdown[batch] {
-                let result = reader.read(file)
+                let result = reader.read(file, memory: memory)
                 diagnostics += result.diagnostics
                 if let note = result.note { notes.append(note) }
             }

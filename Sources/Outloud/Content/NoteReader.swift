@@ -12,8 +12,9 @@ struct NoteReader: Sendable {
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLength = 220
 
-    /// Reads the note, or returns only diagnostics when it cannot be read at all.
-    func read(_ file: ContentFile) -> (note: Note?, diagnostics: [Diagnostic]) {
+    /// Reads the note, or returns only diagnostics when it cannot be read at all; a note whose
+    /// text `memory` has seen before is taken from there.
+    func read(_ file: ContentFile, memory: BuildMemory? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
         let displayPath = FileIO.join(contentPath, file.relativePath)
         let text: String
         switch fileIO.readText(displayPath) {
@@ -21,6 +22,14 @@ struct NoteReader: Sendable {
         case .failure(let failure):
             return (nil, [.error(failure.message, at: SourceLocation(path: displayPath))])
         }
+        guard let memory else { return parse(file, displayPath: displayPath, text: text) }
+        if let known = memory.note(at: file.relativePath, text: text) { return known }
+        let result = parse(file, displayPath: displayPath, text: text)
+        memory.remember(note: result, at: file.relativePath, text: text)
+        return result
+    }
+
+    private func parse(_ file: ContentFile, displayPath: String, text: String) -> (note: Note?, diagnostics: [Diagnostic]) {
         let split: FrontMatterSplit
         switch FrontMatterSplit.split(text) {
         case .success(let value): split = value

@@ -19,6 +19,8 @@ public struct SiteRenderer: Sendable {
     }
     /// Pages per task.
     var batchSize = 32
+    /// Pages and cards an earlier build rendered (`outloud serve`), reused for equal values.
+    var memory: BuildMemory?
 
     init(site: Site, theme: Theme) {
         self.site = site
@@ -48,6 +50,7 @@ public struct SiteRenderer: Sendable {
     /// there as soon as it is rendered, while the other core renders on.
     func render(writingTo staging: OutputFolder.Staging? = nil) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
         var ready = self
+        memory?.beginRendering(theme: theme.sources)
         let clock = ContinuousClock(), start = clock.now
         let (perNote, cardDiagnostics) = await renderPerNote(["partials/note-card", "partials/note-link"])
         if perNote.count == 2 { (ready.models.cardHTML, ready.models.linkHTML) = (perNote[0], perNote[1]) }
@@ -111,20 +114,27 @@ public struct SiteRenderer: Sendable {
     /// Every note through each of `partials` (`partials/note-card`, `partials/note-link`),
     /// once, in parallel, cut at `root`: by partial, then by note.
     private func renderPerNote(_ partials: [String]) async -> ([[[String]]], [Diagnostic]) {
-        let site = siteValues
+        let site = siteValues, memory = self.memory, notes = self.site.notes
         let results = await Parallel.batches(count: models.cards.count, batchSize: 256, state: { theme.privateCopy() }) { theme, batch in
             var pieces = [[[String]]](repeating: [], count: partials.count)
             for index in batch {
                 guard case .object(var fields) = models.cards[index] else { continue }
                 fields["root"] = .string(ViewModels.rootToken)
                 fields["site"] = site
-                for (number, partial) in partials.enumerated() {
+                if let known = memory?.card(of: notes[index].sourcePath, values: .object(fields)) {
+                    for number in partials.indices { pieces[number].append(known[number]) }
+                    continue
+                }
+                var own: [[String]] = []
+                for partial in partials {
                     do throws(Theme.RenderError) {
-                        pieces[number].append(HTML.pieces(of: try theme.render(partial, .object(fields)), cutAt: ViewModels.rootToken))
+                        own.append(HTML.pieces(of: try theme.render(partial, .object(fields)), cutAt: ViewModels.rootToken))
                     } catch {
                         return Result<[[[String]]], RenderFailure>.failure(RenderFailure(partial: partial, message: error.message))
                     }
                 }
+                memory?.remember(card: own, of: notes[index].sourcePath, values: .object(fields))
+                for number in partials.indices { pieces[number].append(own[number]) }
             }
             return .success(pieces)
         }
@@ -216,7 +226,12 @@ public struct SiteRenderer: Sendable {
         if case .object(let fields) = values {
             for (key, value) in fields { context[key] = value }
         }
-        return (Page(path: spec.outputPath(in: site), contents: try theme.render(template, .object(context))), template)
+        let path = spec.outputPath(in: site)
+        guard let memory else { return (Page(path: path, contents: try theme.render(template, .object(context))), template) }
+        if let known = memory.page(at: path, template: template, values: .object(context)) { return (Page(path: path, contents: known), template) }
+        let contents = try theme.render(template, .object(context))
+        memory.remember(page: contents, at: path, template: template, values: .object(context))
+        return (Page(path: path, contents: contents), template)
     }
 
 
