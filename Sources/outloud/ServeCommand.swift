@@ -113,17 +113,19 @@ actor Rebuilder {
         self.live = live
     }
 
-    func build() async {
+    @discardableResult
+    func build() async -> BuildReport {
         let report = await Build.run(options)
         Terminal.print(report)
         live.built(report)
+        return report
     }
 
     func rebuild(changed paths: Set<String>) async {
         let names = paths.sorted().prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         Terminal.say("Changed: \(names)\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
-        await build()
-        if let memory = options.memory { Terminal.say("  (\(memory.summary))") }
+        let report = await build()
+        if let memory = options.memory { Terminal.say("  \(report.stageTimes); \(memory.summary)") }
     }
 }
 
