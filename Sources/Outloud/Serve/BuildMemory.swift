@@ -45,7 +45,9 @@ public final class BuildMemory: Sendable {
     }
 
     func note(at path: String, text: String) -> (note: Note?, diagnostics: [Diagnostic])? {
-        let found = notes.withLock { notes in notes.byPath[path].flatMap { $0.text == text ? $0.result : nil } }
+        // Compared outside the lock, which the other workers wait for.
+        let known = notes.withLock { $0.byPath[path] }
+        let found = known.flatMap { $0.text == text ? $0.result : nil }
         counts.withLock { found == nil ? ($0.notesRead += 1) : ($0.notesReused += 1) }
         return found
     }
@@ -64,9 +66,8 @@ public final class BuildMemory: Sendable {
     }
 
     func page(at path: String, template: String, values: TemplateValue) -> String? {
-        let found = pages.withLock { pages in
-            pages.byPath[path].flatMap { $0.template == template && $0.values == values ? $0.contents : nil }
-        }
+        let known = pages.withLock { $0.byPath[path] }
+        let found = known.flatMap { $0.template == template && $0.values == values ? $0.contents : nil }
         counts.withLock { found == nil ? ($0.pagesRendered += 1) : ($0.pagesReused += 1) }
         return found
     }
@@ -77,7 +78,8 @@ public final class BuildMemory: Sendable {
 
     /// A note's card and link, cut at `root`, if rendered before from the same values.
     func card(of note: String, values: TemplateValue) -> [[String]]? {
-        pages.withLock { pages in pages.cards[note].flatMap { $0.values == values ? $0.pieces : nil } }
+        let known = pages.withLock { $0.cards[note] }
+        return known.flatMap { $0.values == values ? $0.pieces : nil }
     }
 
     func remember(card pieces: [[String]], of note: String, values: TemplateValue) {
