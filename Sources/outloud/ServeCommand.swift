@@ -76,6 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await app.runService() }
                 group.addTask {
+                    await builder.warmUp()
                     for await changes in watcher.changes {
                         await builder.rebuild(changed: changes.paths)
                     }
@@ -119,6 +120,13 @@ actor Rebuilder {
         Terminal.print(report)
         live.built(report)
         return report
+    }
+
+    /// Builds once more, quietly, right after the first build: the site it replaces is kept
+    /// as the next build's staging folder, so the first rebuild after an edit rewrites files
+    /// instead of creating every one (creating 24,000 files took 10 s on ext4 here).
+    func warmUp() async {
+        _ = await Build.run(options)
     }
 
     func rebuild(changed paths: Set<String>) async {
