@@ -19,12 +19,14 @@ import Testing
 
     @Test(arguments: [false, true]) func writesCloserThanTheQuietPeriodGiveOneBatch(polling: Bool) async throws {
         // A quiet period well above the 20 ms of writing, so that a busy machine cannot split the batch.
-        let watched = try WatchedFolder(polling: polling, quiet: .milliseconds(200), before: { $0.write("note.md", "0") })
+        let watched = try WatchedFolder(polling: polling, quiet: .milliseconds(400), before: { $0.write("note.md", "0") })
         defer { watched.close() }
 
+        // The writes on this thread, without suspending: with the whole suite running, a task
+        // sleeping 5 ms could wait longer than the quiet period to be resumed.
         for text in ["one", "two!", "three!!"] {
             watched.write("note.md", text)
-            try await Task.sleep(for: .milliseconds(5))
+            usleep(5_000)
         }
 
         #expect(await watched.waitUntil { $0.count == 1 })
