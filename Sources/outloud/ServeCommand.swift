@@ -38,12 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outloud-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         var options = site.buildOptions()
         options.outputPath = folder + "/site"
         options.memory = BuildMemory()
-        if options.baseURL == nil {
-            options.baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-        }
+        // Feeds and the sitemap hold absolute URLs: here, the preview's.
+        if options.baseURL == nil { options.baseURL = address }
 
         let live = LiveReload()
         let builder = Rebuilder(options: options, live: live)
@@ -52,7 +52,6 @@ struct ServeCommand: AsyncParsableCommand {
         let watcher = try FileWatcher(roots: [options.contentPath, options.themesPath], polling: poll)
         var logger = Logger(label: "outloud-serve")
         logger.logLevel = .warning
-        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         let watching = "\(options.contentPath)/ and \(options.themesPath)/ with \(watcher.mechanism)"
         let app = Application(
             responder: SiteResponder(root: options.outputPath, live: live),

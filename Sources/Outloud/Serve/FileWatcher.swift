@@ -172,14 +172,15 @@ private protocol ChangeSource: AnyObject {
     func close()
 }
 
-/// Names never reported: hidden folders (`.git`) and what editors write while saving — Emacs
-/// lock files (`.#note.md`), backups (`note.md~`), vim's swap files and its write probe `4913`,
-/// temporary files. A temporary file renamed onto the real name is reported under the real name.
+/// Names never reported: hidden files and folders (`.git`, `.DS_Store`; the build skips them
+/// too) and what editors write while saving — Emacs lock files (`.#note.md`), backups
+/// (`note.md~`), vim's swap files and its write probe `4913`, temporary files. A temporary
+/// file renamed onto the real name is reported under the real name.
 private enum Ignored {
     static func folder(_ name: String) -> Bool { name.hasPrefix(".") }
 
     static func file(_ name: String) -> Bool {
-        name.hasPrefix(".#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
             || name.hasSuffix(".tmp") || name == "4913"
     }
 }
