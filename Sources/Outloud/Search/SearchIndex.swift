@@ -13,7 +13,7 @@ import Synchronization
 ///   date, summary) and the text its snippet is cut from; loaded only for results shown;
 /// - `search/facets.bin`: each note's kind and skills, for the search page's facet counts.
 ///
-/// The records are made while the index is written (`write(to:)`), a worker's buffer at a time,
+/// The records are made while the index is written (`write(_:)`), a worker's buffer at a time,
 /// never all held at once: they are most of the index's bytes.
 ///
 /// Scores are BM25 (k1 = 1.2, b = 0.75 over the body) plus fixed boosts for a term in the
@@ -33,11 +33,11 @@ struct SearchIndex: Sendable {
     var termCount = 0
     var postingCount = 0
     /// The notes the records are made from, in the site's order, and the manifest's lists.
-    private var site: Site?
-    private var skillNumbers: [String: Int] = [:]
-    private var firstTerms: [String] = []
+    var site: Site?
+    var skillNumbers: [String: Int] = [:]
+    var firstTerms: [String] = []
     /// The hash of the shards and the facets; the records' is added as they are made.
-    private var hash = ContentHash()
+    var hash = ContentHash()
 
     /// Every file the index has, the manifest last.
     var paths: [String] {
@@ -87,7 +87,7 @@ struct SearchIndex: Sendable {
 
     /// One batch of notes, read in parallel: its own term table, every note's occurrences
     /// (by the batch's term numbers) and body length, and the notes' result records.
-    private struct Batch: Sendable {
+    struct Batch: Sendable {
         var terms: [String] = []
         var occurrences: [Occurrence] = []
         /// Where each note's occurrences end in `occurrences`.
@@ -192,273 +192,8 @@ struct SearchIndex: Sendable {
     }
 
     /// The note's catalog skills, each once, in the note's order.
-    private static func uniqueSkills(_ note: Note, numbers: [String: Int]) -> [Int] {
+    static func uniqueSkills(_ note: Note, numbers: [String: Int]) -> [Int] {
         var seen = Set<Int>()
         return note.tags.compactMap { numbers[$0] }.filter { seen.insert($0).inserted }
     }
-
-    /// Terms numbered for the whole site, postings scored, shards cut, the manifest written.
-    private static func assemble(_ batches: [Batch], site: Site, skillNumbers: [String: Int], shardTarget: Int) -> SearchIndex {
-        var globalNumber: [String: Int] = [:]
-        var terms: [String] = []
-        var maps: [[Int]] = []
-        var containing: [Int] = []
-        var totalLength = 0
-        for batch in batches {
-            var map: [Int] = []
-            map.reserveCapacity(batch.terms.count)
-            for term in batch.terms {
-                if let known = globalNumber[term] {
-                    map.append(known)
-                } else {
-                    globalNumber[term] = terms.count
-                    map.append(terms.count)
-                    terms.append(term)
-                    containing.append(0)
-                }
-            }
-            for occurrence in batch.occurrences { containing[map[Int(occurrence.term)]] += 1 }
-            totalLength += batch.lengths.reduce(0, +)
-            maps.append(map)
-        }
-        let documents = site.notes.count
-        let averageLength = max(1, Double(totalLength) / Double(max(documents, 1)))
-        let idfs = containing.map { idf(documents: documents, containing: $0) }
-
-        // Postings, in note order within each term, encoded as they are scored: each term's
-        // (note gap, score) pairs as varints, about two bytes a posting.
-        var postings = [[UInt8]](repeating: [], count: terms.count)
-        for term in terms.indices { postings[term].reserveCapacity(containing[term] * 2) }
-        var lastNote = [Int](repeating: 0, count: terms.count)
-        var note = 0
-        for (batch, map) in zip(batches, maps) {
-            var start = 0
-            for (end, length) in zip(batch.ends, batch.lengths) {
-                for occurrence in batch.occurrences[start..<end] {
-                    let term = map[Int(occurrence.term)]
-                    let value = score(occurrence, idf: idfs[term], length: length, averageLength: averageLength)
-                    Varint.append(note - lastNote[term], to: &postings[term])
-                    Varint.append(max(1, Int((value * scale).rounded())), to: &postings[term])
-                    lastNote[term] = note
-                }
-                start = end
-                note += 1
-            }
-        }
-
-        var index = SearchIndex()
-        index.site = site
-        index.skillNumbers = skillNumbers
-        index.termCount = terms.count
-        index.postingCount = containing.reduce(0, +)
-
-        // Shards: terms in byte order, a shard closed once it reaches the target size.
-        let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
-        var shard: [UInt8] = []
-        var previous: [UInt8] = []
-        func closeShard() {
-            guard !shard.isEmpty else { return }
-            index.hash.add(shard)
-            index.files.append((shardPath(index.firstTerms.count - 1), shard))
-            shard = []
-        }
-        for term in order {
-            if shard.isEmpty {
-                index.firstTerms.append(terms[term])
-                previous = []
-            }
-            let bytes = Array(terms[term].utf8)
-            let shared = zip(bytes, previous).prefix { $0 == $1 }.count
-            Varint.append(shared, to: &shard)
-            Varint.append(bytes.count - shared, to: &shard)
-            shard += bytes[shared...]
-            Varint.append(containing[term], to: &shard)
-            shard += postings[term]
-            postings[term] = []
-            previous = bytes
-            if shard.count >= shardTarget { closeShard() }
-        }
-        closeShard()
-
-        // Facets: per note, its kind and its skills.
-        var facets: [UInt8] = []
-        for note in site.notes {
-            facets.append(UInt8(Kind.allCases.firstIndex(of: note.kind)!))
-            let skills = uniqueSkills(note, numbers: skillNumbers)
-            Varint.append(skills.count, to: &facets)
-            for skill in skills { Varint.append(skill, to: &facets) }
-        }
-        index.hash.add(facets)
-        index.files.append((facetsPath, facets))
-        return index
-    }
-
-    // MARK: Writing
-
-    /// Writes the shards, the facets, every note's record and the manifest with `write`, which
-    /// any thread may call. The records are made in parallel, each worker reusing one buffer.
-    func write(_ write: @escaping @Sendable (String, [UInt8]) throws(OutputFolder.Failure) -> Void) async throws(OutputFolder.Failure) {
-        guard let site else { return }
-        for (path, bytes) in files { try write(path, bytes) }
-        let skillNumbers = self.skillNumbers
-        let batches = await Parallel.batches(count: site.notes.count, batchSize: 128, state: { JSONBytes() }) { json, batch -> Result<ContentHash, OutputFolder.Failure> in
-            var hash = ContentHash()
-            for number in batch {
-                json.bytes.removeAll(keepingCapacity: true)
-                Self.record(for: site.notes[number], skills: Self.uniqueSkills(site.notes[number], numbers: skillNumbers), into: &json)
-                hash.add(json.bytes)
-                do throws(OutputFolder.Failure) { try write(Self.notePath(number), json.bytes) } catch { return .failure(error) }
-            }
-            return .success(hash)
-        }
-        var version = hash
-        for batch in batches { version.add(try batch.get().value) }
-        try write(Self.manifestPath, Self.manifest(site: site, firstTerms: firstTerms, hash: version.value))
-    }
-
-    /// Every file with its bytes, in memory.
-    func allFiles() async -> [(path: String, bytes: [UInt8])] {
-        let collected = Mutex<[(path: String, bytes: [UInt8])]>([])
-        try? await write { path, bytes in collected.withLock { $0.append((path, bytes)) } }
-        return collected.withLock { $0 }.sorted { $0.path < $1.path }
-    }
-
-    /// What a result shows, as JSON: `{"url":…,"title":…,"kind":0,"skills":[2,5],"date":…,
-    /// "dateText":…,"summary":…,"text":…}`; kind and skills by number in the manifest's lists.
-    private static func record(for note: Note, skills: [Int], into json: inout JSONBytes) {
-        json.raw("{\"url\":")
-        json.string(note.urlPath.isEmpty ? "" : note.urlPath + "/")
-        json.raw(",\"title\":")
-        json.string(note.title)
-        json.raw(",\"kind\":\(Kind.allCases.firstIndex(of: note.kind)!),\"skills\":[")
-        json.raw(skills.map(String.init).joined(separator: ","))
-        json.raw("]")
-        if let date = note.date {
-            json.raw(",\"date\":")
-            json.string(date.description)
-            json.raw(",\"dateText\":")
-            json.string(date.longText)
-        }
-        json.raw(",\"summary\":")
-        json.string(note.summary)
-        json.raw(",\"text\":")
-        json.string(note.body.text)
-        json.raw("}")
-    }
-
-    private static func manifest(site: Site, firstTerms: [String], hash: UInt64) -> [UInt8] {
-        var json = JSONBytes()
-        json.raw("{\"format\":\(format),\"version\":")
-        json.string(String(hash, radix: 16))
-        json.raw(",\"notes\":\(site.notes.count),\"scale\":\(Int(scale)),\"maxLength\":\(SearchWords.maxLength),\"stopWords\":")
-        json.strings(SearchWords.stopWords)
-        json.raw(",\"kinds\":[")
-        for (number, kind) in Kind.allCases.enumerated() {
-            if number > 0 { json.raw(",") }
-            json.strings([kind.rawValue, kind.label, kind.pluralLabel])
-        }
-        json.raw("],\"skills\":[")
-        for (number, skill) in site.catalog.skills.enumerated() {
-            if number > 0 { json.raw(",") }
-            json.strings([skill.id, skill.name])
-        }
-        json.raw("],\"shards\":")
-        json.strings(firstTerms)
-        json.raw("}\n")
-        return json.bytes
-    }
-}
-
-/// Unsigned LEB128: seven bits a byte, low bits first, the high bit set on all but the last.
-enum Varint {
-    static func append(_ value: Int, to bytes: inout [UInt8]) {
-        var value = UInt(value)
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    /// The value at `offset`, and the offset after it; nil past the end.
-    static func read(_ bytes: [UInt8], at offset: Int) -> (value: Int, next: Int)? {
-        var value = 0, shift = 0, offset = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            value |= Int(byte & 0x7F) << shift
-            offset += 1
-            if byte < 0x80 { return (value, offset) }
-            shift += 7
-        }
-        return nil
-    }
-}
-
-/// The index's version, which changes whenever any of its files does: FNV-1a's step taken a
-/// word (eight bytes) at a time, quick enough for the 60 MB of records of a 10,000-note site.
-struct ContentHash: Sendable {
-    private(set) var value: UInt64 = 0xcbf29ce484222325
-
-    mutating func add(_ word: UInt64) {
-        value = (value ^ word) &* 0x100000001b3
-        value ^= value >> 29
-    }
-
-    mutating func add(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset + 8 <= raw.count {
-                add(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                offset += 8
-            }
-            var tail: UInt64 = UInt64(raw.count) << 56
-            for (shift, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
-            add(tail)
-        }
-    }
-}
-
-/// JSON text appended as UTF-8 bytes: the search files are written for every note, and
-/// escaping a note's text byte by byte is several times quicker than `JSONEncoder`.
-struct JSONBytes {
-    var bytes: [UInt8] = []
-
-    mutating func raw(_ text: String) { bytes += text.utf8 }
-
-    mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            // Runs that need no escape are copied whole.
-            var run = 0
-            for (offset, byte) in utf8.enumerated() where byte < 32 || byte == UInt8(ascii: "\"") || byte == 92 {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<offset]))
-                escape(byte)
-                run = offset + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        switch byte {
-        case 10: bytes += [92, UInt8(ascii: "n")]
-        case 9: bytes += [92, UInt8(ascii: "t")]
-        case 13: bytes += [92, UInt8(ascii: "r")]
-        case 0..<32: bytes += [92, UInt8(ascii: "u"), 48, 48, hexDigit(byte >> 4), hexDigit(byte & 15)]
-        default: bytes += [92, byte]
-        }
-    }
-
-    mutating func strings(_ texts: [String]) {
-        bytes.append(UInt8(ascii: "["))
-        for (number, text) in texts.enumerated() {
-            if number > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(text)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
-
-    private func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 48 + value : 87 + value }
 }
