@@ -132,7 +132,7 @@ public enum Build {
         endStage("load")
 
         // 2. Resolve: URLs, skills, people, links, and the indexes every page is drawn from.
-        let site = await Site(content: content, today: options.today ?? BuildOptions.defaultToday(environment: environment))
+        let site = await Site(content: content, today: options.today ?? BuildOptions.defaultToday(environment: environment), memory: options.memory)
         endStage("resolve")
         report.diagnostics += site.diagnostics
 

@@ -11,8 +11,10 @@ import Synchronization
 ///   of files and folders around it (links are checked against those);
 /// - a page or card: the same template values and the same theme.
 ///
-/// Everything from the resolve stage on (sorting, links, related notes, the search index)
-/// is computed afresh each time.
+/// - the related notes: every note's skills, authors and kind, in the same order.
+///
+/// The rest of the resolve stage (sorting, links) and the search index are computed afresh
+/// each time.
 public final class BuildMemory: Sendable {
     struct NoteContext: Hashable {
         var contentPath: String
@@ -30,6 +32,7 @@ public final class BuildMemory: Sendable {
     private let notes = Mutex<(context: NoteContext?, byPath: [String: ReadNote])>((nil, [:]))
     private let pages = Mutex<(theme: [String: String]?, byPath: [String: (template: String, values: TemplateValue, contents: String)],
                                cards: [String: (values: TemplateValue, pieces: [[String]])])>((nil, [:], [:]))
+    private let related = Mutex<(inputs: Related.Inputs, result: [[Int]])?>(nil)
     private let counts = Mutex<(notesRead: Int, notesReused: Int, pagesRendered: Int, pagesReused: Int)>((0, 0, 0, 0))
 
     public init() {}
@@ -54,6 +57,17 @@ public final class BuildMemory: Sendable {
 
     func remember(note result: (note: Note?, diagnostics: [Diagnostic]), at path: String, text: String) {
         notes.withLock { $0.byPath[path] = ReadNote(text: text, result: result) }
+    }
+
+    // MARK: Related notes
+
+    func related(for inputs: Related.Inputs) -> [[Int]]? {
+        let known = related.withLock { $0 }
+        return known.flatMap { $0.inputs == inputs ? $0.result : nil }
+    }
+
+    func remember(related result: [[Int]], for inputs: Related.Inputs) {
+        related.withLock { $0 = (inputs, result) }
     }
 
     // MARK: Pages

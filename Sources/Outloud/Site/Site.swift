@@ -32,7 +32,9 @@ public struct Site: Sendable {
         }
     }
 
-    public init(content: Content, today: Day) async {
+    /// `memory`: an earlier build's related notes, reused when what they are computed from
+    /// (every note's skills, authors and kind, in order) is unchanged.
+    public init(content: Content, today: Day, memory: BuildMemory? = nil) async {
         catalog = content.catalog
         self.today = today
         // Sorted as positions, then copied once: sorting the notes themselves copied each one
@@ -59,7 +61,13 @@ public struct Site: Sendable {
         bookGroups = books.groups
         diagnostics += books.diagnostics
         openAsks = OpenAsks.collect(notes: notes, logs: byKind[.log] ?? [], today: today, weeks: catalog.config.openAsksWeeks)
-        related = await Related.compute(notes: notes, bySkill: bySkill, byPerson: byPerson)
+        let inputs = Related.Inputs(notes: notes, bySkill: bySkill, byPerson: byPerson)
+        if let known = memory?.related(for: inputs) {
+            related = known
+        } else {
+            related = await Related.compute(notes: notes, bySkill: bySkill, byPerson: byPerson)
+            memory?.remember(related: related, for: inputs)
+        }
     }
 
     static func newestFirst(_ a: Note, _ b: Note) -> Bool {
