@@ -170,12 +170,11 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func notFound(_ request: Request) -> Response {
-        var response: Response
-        if let page = read(root + "/404.html") {
-            response = file(LiveReload.inject(into: page), type: "text/html; charset=utf-8", request: request)
-        } else {
-            response = file(Array("Not found\n".utf8), type: "text/plain; charset=utf-8", request: request)
-        }
+        // Before a first good build there is no site and no 404 page: a page of its own still
+        // listens, so that the build's problems show over it and a fix reloads it.
+        let page = read(root + "/404.html")
+            ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><p>The site has not been built yet.</p></body></html>\n".utf8)
+        var response = file(LiveReload.inject(into: page), type: "text/html; charset=utf-8", request: request)
         response.status = .notFound
         return response
     }

@@ -77,10 +77,10 @@ struct HTTPProbe {
         let probe = HTTPProbe(port: HTTPProbe.freePort())
         let output = Pipe(), errors = Pipe()
 
-        init(extra: [String] = []) throws {
+        init(extra: [String] = [], broken: Bool = false) throws {
             try FileManager.default.copyItem(at: Repository.themes, to: folder.url.appendingPathComponent("themes"))
             folder.write("content/site.yml", "title: Served\n")
-            folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe first version.\n")
+            folder.write("content/books/drive.md", broken ? "---\ntitle: [unclosed\n---\n" : "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe first version.\n")
             folder.write("content/books/other.md", "---\ntitle: Other\ndate: 2026-01-03\n---\nSee [Drive](drive.md).\n")
             process.executableURL = CommandLineTests.binary
             process.arguments = ["serve", "--port", String(probe.port), "--no-git"] + extra
@@ -177,6 +177,21 @@ struct HTTPProbe {
         try FileManager.default.moveItem(atPath: saved, toPath: content)
         #expect(awaitEvent("reload", on: events) != nil, "a restored content folder is served again")
         #expect(probe.get("/books/drive/")?.status == 200)
+    }
+
+    /// A first build that fails still gives pages that listen: the fix shows up by itself.
+    @Test func aSiteBrokenFromTheStartIsServedOnceFixed() throws {
+        let server = try Server(broken: true)
+        try #require(server.ready())
+        let before = try #require(server.probe.get("/books/drive/"))
+        #expect(before.status == 404 && before.body.contains("The site has not been built yet.") && before.body.contains(LiveReload.scriptPath))
+        let events = try #require(server.probe.connect())
+        defer { close(events) }
+        server.probe.send(events, "GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(awaitEvent("problems", on: events)?.contains("invalid YAML") == true, "a page that connects hears of the failed build")
+        server.folder.write("content/books/drive.md", "---\ntitle: Drive\n---\nFixed.\n")
+        #expect(awaitEvent("reload", on: events) != nil)
+        #expect(server.probe.get("/books/drive/")?.body.contains("Fixed.") == true)
     }
 
     @Test func nothingOutsideTheSiteIsServed() throws {
