@@ -67,8 +67,9 @@ private final class WatchLoop: Sendable {
     private let polling: Atomic<Bool>
     /// The read end of the pipe that wakes the thread when the write end is closed.
     private let wakeReader: Int32
-    /// The write end, until `requestStop()` closes it.
-    private let wakeWriter: Mutex<Int32?>
+    /// The write end, until `requestStop()` closes it (then -1): taken with one atomic
+    /// exchange, so that two threads stopping at once close it once.
+    private let wakeWriter: Atomic<Int32>
     private let finished = DispatchGroup()
 
     init(roots: [String], quiet: Duration, polling: Bool, continuation: AsyncStream<FileChanges>.Continuation) throws {
@@ -76,7 +77,7 @@ private final class WatchLoop: Sendable {
         guard pipe(&ends) == 0 else { throw FileWatcherError(call: "pipe", code: errno) }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         wakeReader = ends[0]
-        wakeWriter = Mutex(ends[1])
+        wakeWriter = Atomic(ends[1])
         let watches = polling ? nil : InotifyWatches.start(roots: roots)
         self.polling = Atomic(watches == nil)
         let source: any ChangeSource = watches ?? PollingScanner(roots: roots, quiet: quiet)
@@ -101,11 +102,8 @@ private final class WatchLoop: Sendable {
     /// Wakes the thread to end it, without waiting: safe from the stream's termination handler,
     /// which may run on the thread itself.
     func requestStop() {
-        wakeWriter.withLock { writer in
-            guard let end = writer else { return }
-            close(end)
-            writer = nil
-        }
+        let end = wakeWriter.exchange(-1, ordering: .acquiringAndReleasing)
+        if end >= 0 { close(end) }
     }
 
     func stop() {
