@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: [false, true]) func writesCloserThanTheQuietPeriodGiveOneBatch(polling: Bool) async throws {
         // A quiet period well above the 20 ms of writing, so that a busy machine cannot split the batch.
-        let watched = try WatchedFolder(polling: polling, quiet: .milliseconds(400), before: { $0.write("note.md", "0") })
+        let watched = try WatchedFolder(polling: polling, quiet: .seconds(1), before: { $0.write("note.md", "0") })
         defer { watched.close() }
 
         // The writes on this thread, without suspending: with the whole suite running, a task
@@ -95,6 +95,7 @@ import Testing
 private final class WatchedFolder: Sendable {
     let root: String
     let watcher: FileWatcher
+    let quiet: Duration
     private let record = Record()
     private let reader: Task<Void, Never>
 
@@ -103,6 +104,7 @@ private final class WatchedFolder: Sendable {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("outloud-watch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         before(Files(root: root))
+        self.quiet = quiet
         watcher = try FileWatcher(roots: [root], quiet: quiet, polling: polling)
         let changes = watcher.changes
         reader = Task { [record] in
@@ -141,7 +143,7 @@ private final class WatchedFolder: Sendable {
 
     /// Whether no further batch comes for longer than a quiet period plus a polling interval.
     func staysAt(batchCount: Int) async -> Bool {
-        try? await Task.sleep(for: .milliseconds(450))
+        try? await Task.sleep(for: quiet + .milliseconds(400))
         return batches.count == batchCount
     }
 

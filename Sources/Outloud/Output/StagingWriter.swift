@@ -55,26 +55,27 @@ final class StagingSite: Sendable {
     }
 
     func write(_ bytes: [UInt8], to relative: String) throws(OutputFolder.Failure) {
-        try write(relative) { bytes.withUnsafeBytes($0) }
+        let path = FileIO.join(root, relative), replacing = present.contains(relative)
+        let result: Result<Void, OutputFolder.Failure> = bytes.withUnsafeBytes { raw in
+            do throws(OutputFolder.Failure) { return .success(try FileWriter.write(raw, to: path, replacing: replacing)) } catch { return .failure(error) }
+        }
+        try result.get()
     }
 
-    /// Copies the file at `source` to `relative`.
+    /// Copies the file at `source` to `relative`. Read with plain system calls:
+    /// `Data(contentsOf:)` leaked a page for each empty file (LeakSanitizer, 100,000 files).
     func copy(_ source: String, to relative: String) throws(OutputFolder.Failure) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: source), options: .mappedIfSafe)
-        } catch {
+        let descriptor = open(source, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileWriter.failure("cannot read", source) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw FileWriter.failure("cannot read", source) }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        guard let filled = bytes.withUnsafeMutableBytes({ readFully(descriptor, into: $0) }) else {
             throw FileWriter.failure("cannot read", source)
         }
-        try write(relative) { data.withUnsafeBytes($0) }
-    }
-
-    /// Writes the bytes `withBytes` lends to `relative`.
-    private func write(_ relative: String, _ withBytes: ((UnsafeRawBufferPointer) -> Result<Void, OutputFolder.Failure>) -> Result<Void, OutputFolder.Failure>) throws(OutputFolder.Failure) {
-        let path = FileIO.join(root, relative), replacing = present.contains(relative)
-        try withBytes { bytes in
-            do throws(OutputFolder.Failure) { return .success(try FileWriter.write(bytes, to: path, replacing: replacing)) } catch { return .failure(error) }
-        }.get()
+        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }  // the file shrank since fstat
+        try write(bytes, to: relative)
     }
 
     /// Deletes what the earlier site had and this one has not.
