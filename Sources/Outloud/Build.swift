@@ -120,7 +120,6 @@ public enum Build {
         if let baseURL = options.baseURL {
             content.catalog.config.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
         }
-        if let search = options.search { content.catalog.config.search = search }
         report.diagnostics += content.diagnostics
         // Without a content folder there is nothing more to check or say.
         guard FileIO.disk.isDirectory(options.contentPath) else {
@@ -137,8 +136,11 @@ public enum Build {
         report.diagnostics += site.diagnostics
 
         // 3. Index: the search index, from the notes as parsed.
-        let search = site.catalog.config.search ? await SearchIndex.build(site: site) : SearchIndex()
-        if site.catalog.config.search { endStage("index") }
+        var search = SearchIndex()
+        if site.catalog.config.search {
+            search = await SearchIndex.build(site: site)
+            endStage("index")
+        }
 
         // 4. Render: every page through the theme, in parallel.
         let themeName = options.themeName ?? content.catalog.config.theme ?? "default"
@@ -203,8 +205,8 @@ public enum Build {
         }
         endStage("render")
 
-        // 5. Write: the search index and the rest of the files, then the swap; only a build without errors replaces
-        // the previous output.
+        // 5. Write: the search index and the rest of the files, then the swap; only a build
+        // without errors replaces the previous output.
         guard let staging else { return finish(report, start: start, clock: clock) }
         guard report.succeeded else {
             staging.abandon()

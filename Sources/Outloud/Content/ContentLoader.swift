@@ -22,11 +22,12 @@ public struct ContentLoader: Sendable {
     public var files: FileIO
     /// Notes per task; enough to amortise scheduling, small enough to balance cores.
     public var batchSize = 64
-    /// Take missing dates and authors from git history (one `git log` for the folder).
     /// Notes read by an earlier build of this process (`outloud serve`), reused when unchanged.
     public var memory: BuildMemory?
-    /// Overrides `site.yml`'s `search`: without search, the bodies' plain text is not kept.
+    /// Overrides `site.yml`'s `search` (`--no-search`); without search, the bodies' plain
+    /// text is not kept.
     public var search: Bool?
+    /// Take missing dates and authors from git history (one `git log` for the folder).
     public var useGit = true
     /// Where `git` is looked up (`PATH`) and the environment it runs in.
     public var environment = ProcessInfo.processInfo.environment
@@ -48,7 +49,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error("content folder not found (use --content to name another)", at: SourceLocation(path: contentPath)))
             return Content(catalog: Catalog(), notes: [], drafts: [], assets: [], diagnostics: diagnostics)
         }
-        let catalog = Catalog.load(from: files, contentPath: contentPath, diagnostics: &diagnostics)
+        var catalog = Catalog.load(from: files, contentPath: contentPath, diagnostics: &diagnostics)
+        if let search { catalog.config.search = search }
         // git works in its own process while the notes are read and rendered.
         async let history = readHistory()
         let listing = files.listFiles(contentPath)
@@ -77,7 +79,7 @@ public struct ContentLoader: Sendable {
             }
         }
         let reader = NoteReader(contentPath: contentPath, fileIO: files,
-                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: search ?? catalog.config.search),
+                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: catalog.config.search),
                                 files: Set(listing.files.map { $0.relativePath.precomposed }),
                                 folders: folders)
         let markdown = markdownFiles, memory = self.memory

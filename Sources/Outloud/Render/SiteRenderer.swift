@@ -121,19 +121,20 @@ public struct SiteRenderer: Sendable {
                 guard case .object(var fields) = models.cards[index] else { continue }
                 fields["root"] = .string(ViewModels.rootToken)
                 fields["site"] = site
-                if let known = memory?.card(of: notes[index].sourcePath, values: .object(fields)) {
+                let values = TemplateValue.object(fields)
+                if let known = memory?.card(of: notes[index].sourcePath, values: values) {
                     for number in partials.indices { pieces[number].append(known[number]) }
                     continue
                 }
                 var own: [[String]] = []
                 for partial in partials {
                     do throws(Theme.RenderError) {
-                        own.append(HTML.pieces(of: try theme.render(partial, .object(fields)), cutAt: ViewModels.rootToken))
+                        own.append(HTML.pieces(of: try theme.render(partial, values), cutAt: ViewModels.rootToken))
                     } catch {
                         return Result<[[[String]]], RenderFailure>.failure(RenderFailure(partial: partial, message: error.message))
                     }
                 }
-                memory?.remember(card: own, of: notes[index].sourcePath, values: .object(fields))
+                memory?.remember(card: own, of: notes[index].sourcePath, values: values)
                 for number in partials.indices { pieces[number].append(own[number]) }
             }
             return .success(pieces)
@@ -226,11 +227,10 @@ public struct SiteRenderer: Sendable {
         if case .object(let fields) = values {
             for (key, value) in fields { context[key] = value }
         }
-        let path = spec.outputPath(in: site)
-        guard let memory else { return (Page(path: path, contents: try theme.render(template, .object(context))), template) }
-        if let known = memory.page(at: path, template: template, values: .object(context)) { return (Page(path: path, contents: known), template) }
-        let contents = try theme.render(template, .object(context))
-        memory.remember(page: contents, at: path, template: template, values: .object(context))
+        let path = spec.outputPath(in: site), whole = TemplateValue.object(context)
+        if let known = memory?.page(at: path, template: template, values: whole) { return (Page(path: path, contents: known), template) }
+        let contents = try theme.render(template, whole)
+        memory?.remember(page: contents, at: path, template: template, values: whole)
         return (Page(path: path, contents: contents), template)
     }
 

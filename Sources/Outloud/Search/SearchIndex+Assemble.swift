@@ -2,7 +2,7 @@ import Foundation
 
 extension SearchIndex {
     /// Terms numbered for the whole site, postings scored, shards cut, the facets made.
-    static func assemble(_ batches: [Batch], site: Site, skillNumbers: [String: Int], shardTarget: Int) -> SearchIndex {
+    static func assemble(_ batches: [Batch], site: Site, skills: [[Int]], shardTarget: Int) -> SearchIndex {
         var globalNumber: [String: Int] = [:]
         var terms: [String] = []
         var maps: [[Int]] = []
@@ -52,8 +52,7 @@ extension SearchIndex {
 
         var index = SearchIndex()
         index.site = site
-        index.skillNumbers = skillNumbers
-        index.termCount = terms.count
+        index.skills = skills
         index.postingCount = containing.reduce(0, +)
 
         // Shards: terms in byte order, a shard closed once it reaches the target size.
@@ -86,11 +85,10 @@ extension SearchIndex {
 
         // Facets: per note, its kind and its skills.
         var facets: [UInt8] = []
-        for note in site.notes {
+        for (note, own) in zip(site.notes, skills) {
             facets.append(UInt8(Kind.allCases.firstIndex(of: note.kind)!))
-            let skills = uniqueSkills(note, numbers: skillNumbers)
-            Varint.append(skills.count, to: &facets)
-            for skill in skills { Varint.append(skill, to: &facets) }
+            Varint.append(own.count, to: &facets)
+            for skill in own { Varint.append(skill, to: &facets) }
         }
         index.hash.add(facets)
         index.files.append((facetsPath, facets))

@@ -7,12 +7,12 @@ extension SearchIndex {
     func write(_ write: @escaping @Sendable (String, [UInt8]) throws(OutputFolder.Failure) -> Void) async throws(OutputFolder.Failure) {
         guard let site else { return }
         for (path, bytes) in files { try write(path, bytes) }
-        let skillNumbers = self.skillNumbers
+        let skills = self.skills
         let batches = await Parallel.batches(count: site.notes.count, batchSize: 128, state: { JSONBytes() }) { json, batch -> Result<ContentHash, OutputFolder.Failure> in
             var hash = ContentHash()
             for number in batch {
                 json.bytes.removeAll(keepingCapacity: true)
-                Self.record(for: site.notes[number], skills: Self.uniqueSkills(site.notes[number], numbers: skillNumbers), into: &json)
+                Self.record(for: site.notes[number], skills: skills[number], into: &json)
                 hash.add(json.bytes)
                 do throws(OutputFolder.Failure) { try write(Self.notePath(number), json.bytes) } catch { return .failure(error) }
             }

@@ -21,7 +21,6 @@ import Synchronization
 /// term's idf; they are computed here and stored rounded to `1/scale`, so the client only adds.
 /// Notes are numbered in the site's order (newest first), which breaks ties.
 struct SearchIndex: Sendable {
-    static let folder = "search"
     static let manifestPath = "search/index.json"
     static let facetsPath = "search/facets.bin"
     static let shardTarget = 8 * 1024
@@ -30,11 +29,11 @@ struct SearchIndex: Sendable {
 
     /// The shards and the facets, by output path.
     var files: [(path: String, bytes: [UInt8])] = []
-    var termCount = 0
     var postingCount = 0
     /// The notes the records are made from, in the site's order, and the manifest's lists.
     var site: Site?
-    var skillNumbers: [String: Int] = [:]
+    /// Per note, its skills by number in the catalog, each once, in the note's order.
+    var skills: [[Int]] = []
     var firstTerms: [String] = []
     /// The hash of the shards and the facets; the records' is added as they are made.
     var hash = ContentHash()
@@ -157,13 +156,16 @@ struct SearchIndex: Sendable {
         let notes = site.notes
         let catalog = site.catalog
         let skillNumbers = Dictionary(uniqueKeysWithValues: catalog.skills.enumerated().map { ($1.id, $0) })
+        let skills = notes.map { note in
+            var seen = Set<Int>()
+            return note.tags.compactMap { skillNumbers[$0] }.filter { seen.insert($0).inserted }
+        }
         let batches = await Parallel.batches(count: notes.count, batchSize: 64, state: { Reader() }) { reader, range in
             var batch = Batch()
             for index in range {
                 let note = notes[index]
-                let skills = uniqueSkills(note, numbers: skillNumbers)
                 reader.read(note.title, at: .field(.title), note: index)
-                for skill in skills {
+                for skill in skills[index] {
                     reader.read(catalog.skills[skill].name + " " + catalog.skills[skill].id, at: .field(.skill), note: index)
                 }
                 for author in note.authors { reader.read(catalog.person(author)?.name ?? author, at: .field(.author), note: index) }
@@ -188,12 +190,6 @@ struct SearchIndex: Sendable {
             }
             return batch
         }
-        return assemble(batches, site: site, skillNumbers: skillNumbers, shardTarget: shardTarget)
-    }
-
-    /// The note's catalog skills, each once, in the note's order.
-    static func uniqueSkills(_ note: Note, numbers: [String: Int]) -> [Int] {
-        var seen = Set<Int>()
-        return note.tags.compactMap { numbers[$0] }.filter { seen.insert($0).inserted }
+        return assemble(batches, site: site, skills: skills, shardTarget: shardTarget)
     }
 }

@@ -33,7 +33,9 @@ public final class BuildMemory: Sendable {
     private let pages = Mutex<(theme: [String: String]?, byPath: [String: (template: String, values: TemplateValue, contents: String)],
                                cards: [String: (values: TemplateValue, pieces: [[String]])])>((nil, [:], [:]))
     private let related = Mutex<(inputs: Related.Inputs, result: [[Int]])?>(nil)
-    private let counts = Mutex<(notesRead: Int, notesReused: Int, pagesRendered: Int, pagesReused: Int)>((0, 0, 0, 0))
+    /// The last build's counts, for `summary`: notes read and reused, pages rendered and reused.
+    private let notesRead = Atomic<Int>(0), notesReused = Atomic<Int>(0)
+    private let pagesRendered = Atomic<Int>(0), pagesReused = Atomic<Int>(0)
 
     public init() {}
 
@@ -44,14 +46,17 @@ public final class BuildMemory: Sendable {
         notes.withLock { notes in
             if notes.context != context { notes = (context, [:]) }
         }
-        counts.withLock { $0 = (0, 0, 0, 0) }
+        notesRead.store(0, ordering: .relaxed)
+        notesReused.store(0, ordering: .relaxed)
+        pagesRendered.store(0, ordering: .relaxed)
+        pagesReused.store(0, ordering: .relaxed)
     }
 
     func note(at path: String, text: String) -> (note: Note?, diagnostics: [Diagnostic])? {
         // Compared outside the lock, which the other workers wait for.
         let known = notes.withLock { $0.byPath[path] }
         let found = known.flatMap { $0.text == text ? $0.result : nil }
-        counts.withLock { found == nil ? ($0.notesRead += 1) : ($0.notesReused += 1) }
+        if found == nil { notesRead.add(1, ordering: .relaxed) } else { notesReused.add(1, ordering: .relaxed) }
         return found
     }
 
@@ -82,7 +87,7 @@ public final class BuildMemory: Sendable {
     func page(at path: String, template: String, values: TemplateValue) -> String? {
         let known = pages.withLock { $0.byPath[path] }
         let found = known.flatMap { $0.template == template && $0.values == values ? $0.contents : nil }
-        counts.withLock { found == nil ? ($0.pagesRendered += 1) : ($0.pagesReused += 1) }
+        if found == nil { pagesRendered.add(1, ordering: .relaxed) } else { pagesReused.add(1, ordering: .relaxed) }
         return found
     }
 
@@ -102,7 +107,7 @@ public final class BuildMemory: Sendable {
 
     /// `read 1 note, reused 10,999; rendered 14 pages, reused 12,141` for the last build.
     public var summary: String {
-        let counts = counts.withLock { $0 }
-        return "read \(counts.notesRead) notes, reused \(counts.notesReused); rendered \(counts.pagesRendered) pages, reused \(counts.pagesReused)"
+        "read \(notesRead.load(ordering: .relaxed)) notes, reused \(notesReused.load(ordering: .relaxed)); "
+            + "rendered \(pagesRendered.load(ordering: .relaxed)) pages, reused \(pagesReused.load(ordering: .relaxed))"
     }
 }

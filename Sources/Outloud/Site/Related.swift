@@ -13,7 +13,6 @@ import Foundation
 enum Related {
     static let limit = 5
 
-    /// Up to `limit` related notes per note, computed in parallel over the notes.
     /// All that `compute` reads: a rebuild whose inputs are equal reuses its result.
     struct Inputs: Equatable, Sendable {
         var skills: [[String]], authors: [[String]], pages: [Bool]
@@ -28,6 +27,7 @@ enum Related {
         }
     }
 
+    /// Up to `limit` related notes per note, computed in parallel over the notes.
     static func compute(notes: [Note], bySkill: [String: [Int]], byPerson: [String: [Int]]) async -> [[Int]] {
         let index = Index(notes: notes, bySkill: bySkill, byPerson: byPerson)
         let batches = await Parallel.batches(count: notes.count, batchSize: 256, state: { Scorer(count: notes.count) }) { scorer, batch in

@@ -61,12 +61,12 @@ public struct Site: Sendable {
         bookGroups = books.groups
         diagnostics += books.diagnostics
         openAsks = OpenAsks.collect(notes: notes, logs: byKind[.log] ?? [], today: today, weeks: catalog.config.openAsksWeeks)
-        let inputs = Related.Inputs(notes: notes, bySkill: bySkill, byPerson: byPerson)
-        if let known = memory?.related(for: inputs) {
+        let inputs = memory.map { _ in Related.Inputs(notes: notes, bySkill: bySkill, byPerson: byPerson) }
+        if let inputs, let known = memory?.related(for: inputs) {
             related = known
         } else {
             related = await Related.compute(notes: notes, bySkill: bySkill, byPerson: byPerson)
-            memory?.remember(related: related, for: inputs)
+            if let inputs { memory?.remember(related: related, for: inputs) }
         }
     }
 
