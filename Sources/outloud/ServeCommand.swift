@@ -159,8 +159,9 @@ struct SiteResponder: HTTPResponder {
         }
         switch ServedPath.resolve(path, in: root) {
         case .file(let file, let type):
-            guard let bytes = read(file) else { return notFound(request) }
-            return self.file(type.hasPrefix("text/html") ? LiveReload.inject(into: bytes) : bytes, type: type, request: request)
+            guard case .success(let data) = FileIO.read(file, maximumSize: nil) else { return notFound(request) }
+            guard type.hasPrefix("text/html") else { return self.file(data, type: type, request: request) }
+            return self.file(LiveReload.inject(into: [UInt8](data)), type: type, request: request)
         case .redirect(let location):
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return Response(status: .movedPermanently, headers: [.location: location + query])
@@ -172,21 +173,16 @@ struct SiteResponder: HTTPResponder {
     private func notFound(_ request: Request) -> Response {
         // Before a first good build there is no site and no 404 page: a page of its own still
         // listens, so that the build's problems show over it and a fix reloads it.
-        let page = read(root + "/404.html")
+        let page = (try? FileIO.read(root + "/404.html", maximumSize: nil).get()).map { [UInt8]($0) }
             ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><p>The site has not been built yet.</p></body></html>\n".utf8)
         var response = file(LiveReload.inject(into: page), type: "text/html; charset=utf-8", request: request)
         response.status = .notFound
         return response
     }
 
-    private func file(_ bytes: [UInt8], type: String, request: Request) -> Response {
+    private func file(_ bytes: some Collection<UInt8>, type: String, request: Request) -> Response {
         let headers: HTTPFields = [.contentType: type, .contentLength: String(bytes.count), .cacheControl: "no-store"]
         let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
         return Response(status: .ok, headers: headers, body: body)
-    }
-
-    /// The file's bytes; nil when it went away between the lookup and the read (a rebuild).
-    private func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 }

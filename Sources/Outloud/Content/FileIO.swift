@@ -67,9 +67,17 @@ extension FileIO {
     )
 }
 
+extension FileIO {
+    /// A whole file, read with plain system calls, refused past `maximumSize` (nil: any size).
+    public static func read(_ path: String, maximumSize: Int? = maximumFileSize) -> Result<Data, Failure> {
+        readFile(path, maximumSize: maximumSize)
+    }
+}
+
 /// A whole file with plain system calls: `Data(contentsOf:)` made a URL (a `stat` of its
-/// own) and mapped each small note into memory, a fifth of the cost of reading a note.
-private func readFile(_ path: String) -> Result<Data, FileIO.Failure> {
+/// own) and mapped each small note into memory, a fifth of the cost of reading a note, and
+/// leaked a page for each empty file (LeakSanitizer, 100,000 files).
+private func readFile(_ path: String, maximumSize: Int? = FileIO.maximumFileSize) -> Result<Data, FileIO.Failure> {
     func failure() -> FileIO.Failure { FileIO.Failure(message: "cannot read file: \(String(cString: strerror(errno)))") }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(failure()) }
@@ -78,7 +86,7 @@ private func readFile(_ path: String) -> Result<Data, FileIO.Failure> {
     guard fstat(descriptor, &status) == 0 else { return .failure(failure()) }
     guard status.st_mode & S_IFMT != S_IFDIR else { errno = EISDIR; return .failure(failure()) }
     let size = Int(status.st_size)
-    guard size <= FileIO.maximumFileSize else { return .failure(FileIO.tooLarge(size)) }
+    if let maximumSize, size > maximumSize { return .failure(FileIO.tooLarge(size)) }
     var data = Data(count: size)
     guard let filled = data.withUnsafeMutableBytes({ readFully(descriptor, into: $0) }) else { return .failure(failure()) }
     if filled < size { data.count = filled }  // the file shrank since fstat

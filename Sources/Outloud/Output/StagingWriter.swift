@@ -54,7 +54,7 @@ final class StagingSite: Sendable {
         }
     }
 
-    func write(_ bytes: [UInt8], to relative: String) throws(OutputFolder.Failure) {
+    func write(_ bytes: some ContiguousBytes, to relative: String) throws(OutputFolder.Failure) {
         let path = FileIO.join(root, relative), replacing = present.contains(relative)
         let result: Result<Void, OutputFolder.Failure> = bytes.withUnsafeBytes { raw in
             do throws(OutputFolder.Failure) { return .success(try FileWriter.write(raw, to: path, replacing: replacing)) } catch { return .failure(error) }
@@ -62,20 +62,10 @@ final class StagingSite: Sendable {
         try result.get()
     }
 
-    /// Copies the file at `source` to `relative`. Read with plain system calls:
-    /// `Data(contentsOf:)` leaked a page for each empty file (LeakSanitizer, 100,000 files).
+    /// Copies the file at `source` to `relative`, whatever its size.
     func copy(_ source: String, to relative: String) throws(OutputFolder.Failure) {
-        let descriptor = open(source, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileWriter.failure("cannot read", source) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw FileWriter.failure("cannot read", source) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        guard let filled = bytes.withUnsafeMutableBytes({ readFully(descriptor, into: $0) }) else {
-            throw FileWriter.failure("cannot read", source)
-        }
-        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }  // the file shrank since fstat
-        try write(bytes, to: relative)
+        guard case .success(let data) = FileIO.read(source, maximumSize: nil) else { throw FileWriter.failure("cannot read", source) }
+        try write(data, to: relative)
     }
 
     /// Deletes what the earlier site had and this one has not.

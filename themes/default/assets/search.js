@@ -93,6 +93,7 @@
       manifestPromise = fetchFile('index.json', 'json').then(function (data) {
         data.stop = new Set(data.stopWords);
         data.firstBytes = data.shards.map(function (first) { return encoder.encode(first); });
+        data.skillNumber = new Map(data.skills.map(function (skill, number) { return [skill[0], number]; }));
         return data;
       });
       manifestPromise.catch(function () { manifestPromise = null; });
@@ -473,7 +474,6 @@
         return Promise.resolve();
       }
       return loadManifest().then(function (manifest) {
-        if (!manifest.skillNumber) manifest.skillNumber = new Map(manifest.skills.map(function (s, n) { return [s[0], n]; }));
         return Promise.all([search(state.query), loadFacets(manifest)]);
       }).then(function (both) {
         if (mine !== generation) return;
