@@ -13,6 +13,12 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     public static func < (a: Self, b: Self) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
     }
+
+    /// `content/books/a.md:3:8`, leaving out what is not known.
+    public var text: String {
+        guard line > 0 else { return path }
+        return column > 0 ? "\(path):\(line):\(column)" : "\(path):\(line)"
+    }
 }
 
 /// One problem found in the input, reported the way a compiler reports it.
@@ -60,12 +66,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         // Messages quote content: control characters are shown, never sent to the terminal.
         let message = message.debugEscaped
         guard let location else { return "\(severity.rawValue): \(message)" }
-        var prefix = location.path.debugEscaped
-        if location.line > 0 {
-            prefix += ":\(location.line)"
-            if location.column > 0 { prefix += ":\(location.column)" }
-        }
-        return "\(prefix): \(severity.rawValue): \(message)"
+        return "\(location.text.debugEscaped): \(severity.rawValue): \(message)"
     }
 }
 

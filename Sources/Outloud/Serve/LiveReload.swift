@@ -49,8 +49,6 @@ public final class LiveReload: Sendable {
         }
     }
 
-    public var listenerCount: Int { state.withLock { $0.clients.count } }
-
     /// Ends every listener's stream (the server is stopping).
     public func finish() {
         // Finished outside the lock: finishing runs each stream's `onTermination`, which takes it.
@@ -71,7 +69,7 @@ public final class LiveReload: Sendable {
         for (number, diagnostic) in diagnostics.filter({ $0.severity != .note }).prefix(50).enumerated() {
             if number > 0 { json.raw(",") }
             json.raw("{\"location\":")
-            json.string(diagnostic.location.map(Self.text(of:)) ?? "")
+            json.string(diagnostic.location?.text ?? "")
             json.raw(",\"severity\":")
             json.string(diagnostic.severity.rawValue)
             json.raw(",\"message\":")
@@ -80,16 +78,6 @@ public final class LiveReload: Sendable {
         }
         json.raw("]")
         return String(decoding: json.bytes, as: UTF8.self)
-    }
-
-    /// `content/books/a.md:3:8`, leaving out what is not known.
-    static func text(of location: SourceLocation) -> String {
-        var text = location.path
-        if location.line > 0 {
-            text += ":\(location.line)"
-            if location.column > 0 { text += ":\(location.column)" }
-        }
-        return text
     }
 
     /// `html` with the live-reload script before `</body>` (or at the end).
