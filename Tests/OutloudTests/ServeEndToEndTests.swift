@@ -202,9 +202,11 @@ struct HTTPProbe {
                      "/..%2f..%2fsecret.txt", "/%00", "/index.html%00", "/.outloud-output", "//secret.txt",
                      "/" + server.folder.path + "/secret.txt", "/..\\secret.txt"] {
             let answer = server.probe.get(path)
-            #expect(answer.map { !$0.body.contains("do not serve") } ?? true, "\(path)")
-            #expect(answer.map { $0.status == 404 || $0.status == 400 } ?? true, "\(path): \(answer?.status ?? 0)")
+            #expect(answer != nil, "\(path): the server answers")
+            #expect(answer.map { !$0.body.contains("do not serve") } == true, "\(path)")
+            #expect(answer.map { $0.status == 404 || $0.status == 400 } == true, "\(path): \(answer?.status ?? 0)")
         }
+        #expect(server.probe.get("/")?.status == 200, "still serving afterwards")
     }
 
     @Test func aTakenPortIsAClearError() throws {
