@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a build reads, where it writes, and how strict it is.
 public struct BuildOptions: Sendable {
@@ -57,6 +58,8 @@ public struct BuildReport: Sendable {
     /// Render time per template, summed over the cores.
     public var templateTimes = TemplateTimes()
     public var strict = false
+    /// For `Build.update`: how many notes changed; nil for a whole build.
+    public var changedNotes: Int?
 
     /// False when there is an error, or a warning under `--strict`.
     public var succeeded: Bool {
@@ -78,8 +81,13 @@ public struct BuildReport: Sendable {
         let kinds = Kind.allCases.compactMap { kind in
             notesByKind[kind].map { "\($0) \($0 == 1 ? kind.rawValue : kind.pluralLabel.lowercased())" }
         }.joined(separator: ", ")
-        let verb = succeeded ? (pagesWritten > 0 ? "Built \(pagesWritten) pages from" : "Checked") : "Failed:"
         let counts = "\(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s"), \(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s")"
+        if let changedNotes {
+            let changed = "\(changedNotes) changed note\(changedNotes == 1 ? "" : "s")"
+            let verb = succeeded ? "Updated \(pagesWritten) page\(pagesWritten == 1 ? "" : "s") for" : "Failed:"
+            return "\(verb) \(changed) in \(String(format: "%.3f", seconds)) s: \(counts)."
+        }
+        let verb = succeeded ? (pagesWritten > 0 ? "Built \(pagesWritten) pages from" : "Checked") : "Failed:"
         return "\(verb) \(notes) notes\(kinds.isEmpty ? "" : " (\(kinds))") in \(String(format: "%.2f", seconds)) s: \(counts)."
     }
 }
@@ -96,6 +104,9 @@ public enum Build {
             report.stages.append((name, (now - stageStart).seconds))
             stageStart = now
         }
+
+        // A build replaces what the last one left for `update`, if it gets that far.
+        options.memory?.remember(last: nil)
 
         // 1. Load: data files and notes, read and rendered to HTML in parallel.
         let output = OutputFolder(path: options.outputPath)
@@ -185,9 +196,10 @@ public enum Build {
                 report.diagnostics.append(.error(failure.message, at: SourceLocation(path: options.outputPath)))
             }
         }
-        let (pages, renderDiagnostics, templateTimes) = await renderer.render(writingTo: staging)
-        report.diagnostics += renderDiagnostics
-        report.templateTimes = templateTimes
+        let rendered = await renderer.render(writingTo: staging)
+        let pages = rendered.pages
+        report.diagnostics += rendered.diagnostics
+        report.templateTimes = rendered.times
         var feedCount = 0
         if let baseURL {
             let feedStart = clock.now
@@ -212,8 +224,14 @@ public enum Build {
             staging.abandon()
             return finish(report, start: start, clock: clock)
         }
+        // Under `serve`, each search file's hash, so that an update rewrites only those that change.
+        let searchHashes = Mutex<[String: UInt64]>([:])
+        let keepsHashes = options.memory != nil
         do throws(OutputFolder.Failure) {
-            try await search.write { (path, bytes) throws(OutputFolder.Failure) in try staging.write(bytes, to: path) }
+            try await search.write { (path, bytes) throws(OutputFolder.Failure) in
+                if keepsHashes { searchHashes.withLock { $0[path] = ContentHash.of(bytes) } }
+                try staging.write(bytes, to: path)
+            }
             try await staging.copy(files)
             try staging.finish()
             report.pagesWritten = pages.count
@@ -223,7 +241,12 @@ public enum Build {
             report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
         }
         endStage("write")
-        return finish(report, start: start, clock: clock)
+        let finished = finish(report, start: start, clock: clock)
+        if let memory = options.memory, let reading = content.reading, finished.succeeded {
+            memory.remember(last: LastBuild(reading: reading, rendered: rendered, report: finished, options: options,
+                                            searchFiles: searchHashes.withLock { $0 }))
+        }
+        return finished
     }
 
     /// A content file at the path of a generated page, feed or theme file: an error naming

@@ -128,9 +128,20 @@ actor Rebuilder {
         _ = await Build.run(options)
     }
 
+    /// Updates only what depends on the changed notes when `Build.update` can (an edit to a
+    /// note's body); else builds again with the memory. Open pages reload as soon as the
+    /// pages are written; the search index follows.
     func rebuild(changed paths: Set<String>) async {
         let names = paths.sorted().prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         Terminal.say("Changed: \(names)\(paths.count > 3 ? " and \(paths.count - 3) more" : "")")
+        let live = self.live
+        if let report = await Build.update(options, changed: paths, announce: { report in
+            Terminal.print(report)
+            live.built(report)
+        }) {
+            Terminal.say("  \(report.stageTimes)")
+            return
+        }
         let report = await build()
         if let memory = options.memory { Terminal.say("  \(report.stageTimes); \(memory.summary)") }
     }

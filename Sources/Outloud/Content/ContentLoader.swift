@@ -13,6 +13,13 @@ public struct Content: Sendable {
     /// How long git took to run and its output to be read (alongside reading the notes);
     /// nil without git.
     public var gitSeconds: Double?
+    /// How the notes were read, to read one again the same way (`outloud serve`).
+    var reading: Reading?
+
+    struct Reading: Sendable {
+        var reader: NoteReader
+        var fallbacks: NoteFallbacks
+    }
 }
 
 /// Reads the content folder: data files first, then every note in parallel.
@@ -110,7 +117,7 @@ public struct ContentLoader: Sendable {
         let drafts = includeDrafts ? [] : notes.filter(\.draft)
         if !includeDrafts { notes.removeAll { $0.draft } }
         return Content(catalog: catalog, notes: notes, drafts: drafts, assets: assets, diagnostics: diagnostics,
-                       gitSeconds: gitSeconds)
+                       gitSeconds: gitSeconds, reading: memory == nil ? nil : Content.Reading(reader: reader, fallbacks: fallbacks))
     }
 
     /// The folder's git history and how long git took; nil without git.

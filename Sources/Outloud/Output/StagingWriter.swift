@@ -183,6 +183,26 @@ enum FileWriter {
         guard oldSize <= bytes.count || ftruncate(descriptor, off_t(bytes.count)) == 0 else { throw failure("cannot write", path) }
     }
 
+    /// Puts `bytes` at `path` at once: written beside it and renamed over it, so that a reader
+    /// sees the old file or the new one, never half of one (`outloud serve` updates the site it
+    /// is serving). A file that already holds exactly `bytes` is left as it is.
+    static func replace(_ bytes: UnsafeRawBufferPointer, at path: String) throws(OutputFolder.Failure) {
+        let existing = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if existing >= 0 {
+            defer { close(existing) }
+            var status = stat()
+            if fstat(existing, &status) == 0, Int(status.st_size) == bytes.count, holds(existing, bytes) { return }
+        }
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = String(path[..<slash]) + ".outloud-new-" + String(path[slash...])
+        unlink(temporary)
+        try write(bytes, to: temporary, replacing: false)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw failure("cannot write", path)
+        }
+    }
+
     /// Whether the open file holds exactly `bytes` (its size is already known to match).
     private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let expected = bytes.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }

@@ -66,12 +66,13 @@ extension SiteRenderer {
         return (.list(linked.map(value)), own)
     }
 
-    /// Every feed as a page of the output, entries shared between feeds rendered once, in parallel.
-    func renderFeeds(baseURL: String) async -> [Page] {
+    /// Every feed (or those of `only`) as a page of the output, entries shared between feeds
+    /// rendered once, in parallel.
+    func renderFeeds(baseURL: String, only: Set<Feed>? = nil) async -> [Page] {
         let config = site.catalog.config
         // A note without a date is as new as the newest note; an empty feed is that new too.
         let siteUpdated = site.notes.lazy.filter { $0.kind != .page }.compactMap { $0.updated ?? $0.date }.max() ?? Day(ordinal: 0)
-        let feeds = self.feeds
+        let feeds = only.map { only in self.feeds.filter(only.contains) } ?? self.feeds
         let notes = feeds.map(feedNotes)
         let needed = Array(Set(notes.joined())).sorted()
         let rendered = await Parallel.batches(count: needed.count, batchSize: 32) { batch in

@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders every planned page through the theme, in parallel across cores.
 public struct SiteRenderer: Sendable {
-    let site: Site
+    var site: Site
     var theme: Theme
     var models: ViewModels
     let plan: SitePlan
@@ -21,6 +21,21 @@ public struct SiteRenderer: Sendable {
     var batchSize = 32
     /// Pages and cards an earlier build rendered (`outloud serve`), reused for equal values.
     var memory: BuildMemory?
+    /// Each note's index by its URL, for recording which notes a page shows; empty unless
+    /// there is a memory.
+    var noteByURL: [String: Int] = [:]
+
+    /// What `render` made: the pages, and the renderer with the note cards and chrome it
+    /// rendered along the way, for rendering single pages again (`outloud serve`).
+    struct Rendered: Sendable {
+        var pages: [Page]
+        var diagnostics: [Diagnostic]
+        var times: TemplateTimes
+        var renderer: SiteRenderer
+        /// By position in the plan, the notes whose card or link each page shows (the
+        /// dependency record); empty unless there is a memory.
+        var notesShown: [Int: [Int]]
+    }
 
     init(site: Site, theme: Theme) {
         self.site = site
@@ -48,19 +63,26 @@ public struct SiteRenderer: Sendable {
     /// All pages in plan order, the diagnostics of planning and rendering, and the time spent
     /// on each template (summed over the cores). With `staging`, each page is also written
     /// there as soon as it is rendered, while the other core renders on.
-    func render(writingTo staging: OutputFolder.Staging? = nil) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
+    func render(writingTo staging: OutputFolder.Staging? = nil) async -> Rendered {
         var ready = self
         memory?.beginRendering(theme: theme.sources)
+        if memory != nil {
+            ready.noteByURL = Dictionary(site.notes.indices.map { (ViewModels.noteURL(site.notes[$0]), $0) }, uniquingKeysWith: { first, _ in first })
+        }
         let clock = ContinuousClock(), start = clock.now
-        let (perNote, cardDiagnostics) = await renderPerNote(["partials/note-card", "partials/note-link"])
+        let (perNote, cardDiagnostics) = await renderPerNote(Self.perNotePartials)
         if perNote.count == 2 { (ready.models.cardHTML, ready.models.linkHTML) = (perNote[0], perNote[1]) }
         let cardSeconds = (clock.now - start).seconds
         let (chrome, chromeDiagnostics) = renderChrome()
         ready.chrome = chrome
-        var (pages, diagnostics, times) = await ready.renderPages(writingTo: staging)
+        var (pages, diagnostics, times, shown) = await ready.renderPages(writingTo: staging)
         times.add("partials/note-card and note-link", count: models.cards.count, seconds: cardSeconds)
-        return (pages, cardDiagnostics + chromeDiagnostics + diagnostics, times)
+        return Rendered(pages: pages, diagnostics: cardDiagnostics + chromeDiagnostics + diagnostics, times: times,
+                        renderer: ready, notesShown: shown)
     }
+
+    /// The partials every note is rendered through once, for lists to reuse.
+    static let perNotePartials = ["partials/note-card", "partials/note-link"]
 
     /// Which header link is current, and whether the page is the home page: all that tells
     /// one page's header and footer from another's, but for `root`.
@@ -114,28 +136,15 @@ public struct SiteRenderer: Sendable {
     /// Every note through each of `partials` (`partials/note-card`, `partials/note-link`),
     /// once, in parallel, cut at `root`: by partial, then by note.
     private func renderPerNote(_ partials: [String]) async -> ([[[String]]], [Diagnostic]) {
-        let site = siteValues, memory = self.memory, notes = self.site.notes
+        let renderer = self
         let results = await Parallel.batches(count: models.cards.count, batchSize: 256, state: { theme.privateCopy() }) { theme, batch in
             var pieces = [[[String]]](repeating: [], count: partials.count)
             for index in batch {
-                guard case .object(var fields) = models.cards[index] else { continue }
-                fields["root"] = .string(ViewModels.rootToken)
-                fields["site"] = site
-                let values = TemplateValue.object(fields)
-                if let known = memory?.card(of: notes[index].sourcePath, values: values) {
-                    for number in partials.indices { pieces[number].append(known[number]) }
-                    continue
+                guard case .object = renderer.models.cards[index] else { continue }
+                switch renderer.renderPerNote(index, partials, theme: theme) {
+                case .success(let own): for number in partials.indices { pieces[number].append(own[number]) }
+                case .failure(let failure): return Result<[[[String]]], RenderFailure>.failure(failure)
                 }
-                var own: [[String]] = []
-                for partial in partials {
-                    do throws(Theme.RenderError) {
-                        own.append(HTML.pieces(of: try theme.render(partial, values), cutAt: ViewModels.rootToken))
-                    } catch {
-                        return Result<[[[String]]], RenderFailure>.failure(RenderFailure(partial: partial, message: error.message))
-                    }
-                }
-                memory?.remember(card: own, of: notes[index].sourcePath, values: values)
-                for number in partials.indices { pieces[number].append(own[number]) }
             }
             return .success(pieces)
         }
@@ -151,12 +160,33 @@ public struct SiteRenderer: Sendable {
         return (pieces, [])
     }
 
-    private struct RenderFailure: Error {
+    /// One note through each of `partials`, cut at `root`; taken from the memory when its
+    /// values are unchanged.
+    func renderPerNote(_ index: Int, _ partials: [String], theme: Theme) -> Result<[[String]], RenderFailure> {
+        guard case .object(var fields) = models.cards[index] else { return .success([]) }
+        fields["root"] = .string(ViewModels.rootToken)
+        fields["site"] = siteValues
+        let values = TemplateValue.object(fields)
+        let path = site.notes[index].sourcePath
+        if let known = memory?.card(of: path, values: values) { return .success(known) }
+        var own: [[String]] = []
+        for partial in partials {
+            do throws(Theme.RenderError) {
+                own.append(HTML.pieces(of: try theme.render(partial, values), cutAt: ViewModels.rootToken))
+            } catch {
+                return .failure(RenderFailure(partial: partial, message: error.message))
+            }
+        }
+        memory?.remember(card: own, of: path, values: values)
+        return .success(own)
+    }
+
+    struct RenderFailure: Error {
         var partial: String
         var message: String
     }
 
-    private func renderPages(writingTo staging: OutputFolder.Staging?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes) {
+    private func renderPages(writingTo staging: OutputFolder.Staging?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes, shown: [Int: [Int]]) {
         let specs = plan.pages
         let results = await Parallel.batches(count: specs.count, batchSize: batchSize, state: {
             var renderer = self
@@ -166,14 +196,17 @@ public struct SiteRenderer: Sendable {
             var pages: [Page] = []
             var diagnostics: [Diagnostic] = []
             var times = TemplateTimes()
+            var shown: [Int: [Int]] = [:]
             let clock = ContinuousClock()
-            for spec in specs[batch] {
+            for position in batch {
+                let spec = specs[position]
                 let start = clock.now
                 let page: Page
                 do throws(Theme.RenderError) {
-                    let template: String
-                    (page, template) = try renderer.renderPage(spec)
-                    times.add(template, count: 1, seconds: (clock.now - start).seconds)
+                    let rendered = try renderer.renderPage(spec)
+                    page = rendered.page
+                    times.add(rendered.template, count: 1, seconds: (clock.now - start).seconds)
+                    if !rendered.notesShown.isEmpty { shown[position] = rendered.notesShown }
                 } catch {
                     diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
                                               at: SourceLocation(path: FileIO.join("themes", theme.name))))
@@ -186,11 +219,15 @@ public struct SiteRenderer: Sendable {
                     diagnostics.append(.error(error.message))
                 }
             }
-            return (pages, diagnostics, times)
+            return (pages, diagnostics, times, shown)
         }
         var times = TemplateTimes()
-        for result in results { times.merge(result.2) }
-        return (results.flatMap(\.0), results.flatMap(\.1), times)
+        var shown: [Int: [Int]] = [:]
+        for result in results {
+            times.merge(result.2)
+            shown.merge(result.3) { first, _ in first }
+        }
+        return (results.flatMap(\.0), results.flatMap(\.1), times, shown)
     }
 
     /// A server shows `404.html` at whatever URL was missing, so its links start at the
@@ -200,8 +237,9 @@ public struct SiteRenderer: Sendable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// The page and the template it was rendered with.
-    func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> (Page, String) {
+    /// The page, the template it was rendered with, and, when there is a memory, the notes
+    /// whose card or link it shows.
+    func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> (page: Page, template: String, notesShown: [Int]) {
         let urlPath = spec.urlPath(in: site)
         let (template, title, values) = pageValues(spec)
         let feeds = feedValues(for: spec)
@@ -228,10 +266,31 @@ public struct SiteRenderer: Sendable {
             for (key, value) in fields { context[key] = value }
         }
         let path = spec.outputPath(in: site), whole = TemplateValue.object(context)
-        if let known = memory?.page(at: path, template: template, values: whole) { return (Page(path: path, contents: known), template) }
+        let shown = memory == nil ? [] : notesShown(in: whole)
+        if let known = memory?.page(at: path, template: template, values: whole) { return (Page(path: path, contents: known), template, shown) }
         let contents = try theme.render(template, whole)
         memory?.remember(page: contents, at: path, template: template, values: whole)
-        return (Page(path: path, contents: contents), template)
+        return (Page(path: path, contents: contents), template, shown)
+    }
+
+    /// The notes a page's values show a card or link of: every object in them whose `url` is a
+    /// note's. Cards, backlinks, related notes and asks all carry their note's URL, so this
+    /// finds them without each kind of page keeping its own list.
+    func notesShown(in values: TemplateValue) -> [Int] {
+        var found = Set<Int>()
+        func walk(_ value: TemplateValue) {
+            switch value {
+            case .object(let fields):
+                if case .string(let url)? = fields["url"], let index = noteByURL[url] { found.insert(index) }
+                for field in fields.values { walk(field) }
+            case .list(let items):
+                for item in items { walk(item) }
+            default:
+                break
+            }
+        }
+        walk(values)
+        return found.sorted()
     }
 
 

@@ -4,10 +4,10 @@ import Foundation
 /// site root without a leading slash (`books/drive/`); templates prefix it with `{{root}}`,
 /// so one card serves every page it appears on.
 struct ViewModels: Sendable {
-    let site: Site
+    var site: Site
 
     /// Cards for every note, by note index: built once, shared by all lists.
-    let cards: [TemplateValue]
+    var cards: [TemplateValue]
     /// Each card rendered once through the theme's `partials/note-card`, cut where `root`
     /// goes (rendered as `rootToken`): a list joins the pieces with its own root instead of
     /// rendering the card again.

@@ -33,6 +33,12 @@ struct ContentHash: Sendable {
         value ^= value >> 29
     }
 
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.value
+    }
+
     mutating func add(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in
             var offset = 0

@@ -33,6 +33,8 @@ public final class BuildMemory: Sendable {
     private let pages = Mutex<(theme: [String: String]?, byPath: [String: (template: String, values: TemplateValue, contents: String)],
                                cards: [String: (values: TemplateValue, pieces: [[String]])])>((nil, [:], [:]))
     private let related = Mutex<(inputs: Related.Inputs, result: [[Int]])?>(nil)
+    /// The last build, when it succeeded and wrote its site: what `Build.update` starts from.
+    private let last = Mutex<LastBuild?>(nil)
     /// The last build's counts, for `summary`: notes read and reused, pages rendered and reused.
     private let notesRead = Atomic<Int>(0), notesReused = Atomic<Int>(0)
     private let pagesRendered = Atomic<Int>(0), pagesReused = Atomic<Int>(0)
@@ -62,6 +64,25 @@ public final class BuildMemory: Sendable {
 
     func remember(note result: (note: Note?, diagnostics: [Diagnostic]), at path: String, text: String) {
         notes.withLock { $0.byPath[path] = ReadNote(text: text, result: result) }
+    }
+
+    /// What reading the note at `path` gave last time.
+    func lastRead(at path: String) -> (note: Note?, diagnostics: [Diagnostic])? {
+        notes.withLock { $0.byPath[path]?.result }
+    }
+
+    // MARK: The last build
+
+    func remember(last build: LastBuild?) {
+        last.withLock { $0 = build }
+    }
+
+    /// The last build, forgotten here: whoever takes it puts back what it makes of it.
+    func takeLast() -> LastBuild? {
+        last.withLock { last in
+            defer { last = nil }
+            return last
+        }
     }
 
     // MARK: Related notes

@@ -37,7 +37,7 @@ public final class FileWatcher: Sendable {
     /// changed for this long, so that a save that writes several times, or a `git checkout`
     /// touching many files, gives one batch. `polling` scans instead of using inotify; the
     /// watcher scans anyway when inotify is unavailable or its watch limit is reached.
-    public init(roots: [String], quiet: Duration = .milliseconds(60), polling: Bool = false) throws {
+    public init(roots: [String], quiet: Duration = .milliseconds(20), polling: Bool = false) throws {
         var seen = Set<String>()
         let roots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.filter { seen.insert($0).inserted }
         let (stream, continuation) = AsyncStream.makeStream(of: FileChanges.self)

@@ -23,7 +23,12 @@ public struct LinkGraph: Sendable {
     public var outgoing: [[ResolvedLink]]
     /// Per note, the notes linking to it: one entry per linking note, newest first.
     public var incoming: [[Backlink]]
-    public var diagnostics: [Diagnostic]
+    /// Per note, the problems found resolving its links.
+    var problems: [[Diagnostic]]
+    public var diagnostics: [Diagnostic] { problems.flatMap { $0 } }
+    /// What links were resolved against, for resolving one note's links again (`outloud serve`).
+    var lookup: NoteLookup
+    var sections: Set<String>
 
     /// Resolves every note's links, in parallel, then gathers the backlinks.
     static func resolve(notes: [Note], drafts: [Note], sections: Set<String>) async -> LinkGraph {
@@ -31,21 +36,24 @@ public struct LinkGraph: Sendable {
         let batches = await Parallel.batches(count: notes.count, batchSize: 128) { batch in
             batch.map { links(of: notes[$0], index: index, sections: sections) }
         }
-        return LinkGraph(notes: notes, resolved: Array(batches.joined()))
+        return LinkGraph(notes: notes, resolved: Array(batches.joined()), lookup: index, sections: sections)
     }
 
     /// The same on one thread.
     init(notes: [Note], drafts: [Note], sections: Set<String>) {
         let index = NoteLookup(notes: notes, drafts: drafts)
-        self.init(notes: notes, resolved: notes.map { Self.links(of: $0, index: index, sections: sections) })
+        self.init(notes: notes, resolved: notes.map { Self.links(of: $0, index: index, sections: sections) }, lookup: index, sections: sections)
     }
 
-    private init(notes: [Note], resolved: [(links: [ResolvedLink], diagnostics: [Diagnostic])]) {
+    private init(notes: [Note], resolved: [(links: [ResolvedLink], diagnostics: [Diagnostic])], lookup: NoteLookup, sections: Set<String>) {
+        self.lookup = lookup
+        self.sections = sections
         outgoing = []
         outgoing.reserveCapacity(notes.count)
         incoming = [[Backlink]](repeating: [], count: notes.count)
-        diagnostics = []
-        for (source, (links, problems)) in resolved.enumerated() {
+        problems = []
+        problems.reserveCapacity(notes.count)
+        for (source, (links, found)) in resolved.enumerated() {
             var linked = Set<Int>()
             for (link, result) in zip(notes[source].body.links, links) {
                 // Notes are newest first, so appending in note order already sorts each list.
@@ -54,8 +62,68 @@ public struct LinkGraph: Sendable {
                 }
             }
             outgoing.append(links)
-            diagnostics += problems
+            problems.append(found)
         }
+    }
+
+    /// `note`'s links resolved against the site as it stands, and the problems found.
+    func links(of note: Note) -> (links: [ResolvedLink], diagnostics: [Diagnostic]) {
+        Self.links(of: note, index: lookup, sections: sections)
+    }
+
+    /// Takes in notes whose bodies changed, each at its index (its title, paths and every
+    /// other field notes are found by unchanged; its body and headings may differ): resolves
+    /// their links again, moves the backlinks those links give, and resolves again the links
+    /// of notes that point to a note whose headings changed (their anchors are checked against
+    /// them). Returns every note whose resolved links or problems changed.
+    mutating func update(_ changes: [(index: Int, note: Note)]) -> Set<Int> {
+        var headingsChanged: [Int] = []
+        for (index, note) in changes {
+            if lookup.headingIDs(of: index) != note.body.headings.map(\.id) { headingsChanged.append(index) }
+            lookup.replace(index, with: note)
+        }
+        var changed = Set<Int>()
+        func resolveAgain(_ source: Int, _ note: Note) {
+            let (links, found) = links(of: note)
+            guard links != outgoing[source] || found != problems[source] else { return }
+            changed.insert(source)
+            problems[source] = found
+            for target in Self.targets(outgoing[source], of: source) {
+                incoming[target].removeAll { $0.source == source }
+            }
+            outgoing[source] = links
+            var linked = Set<Int>()
+            for (link, result) in zip(note.body.links, links) {
+                guard case .note(let target) = result.destination, target != source, linked.insert(target).inserted else { continue }
+                // Kept in note order, as a whole resolve makes them.
+                let position = incoming[target].firstIndex { $0.source > source } ?? incoming[target].endIndex
+                incoming[target].insert(Backlink(source: source, context: link.context), at: position)
+            }
+        }
+        // A changed note's backlink contexts may differ while its links resolve the same.
+        for (index, note) in changes {
+            let before = (outgoing[index], problems[index])
+            outgoing[index] = []
+            problems[index] = []
+            for target in Self.targets(before.0, of: index) { incoming[target].removeAll { $0.source == index } }
+            resolveAgain(index, note)
+            if (outgoing[index], problems[index]) != before { changed.insert(index) } else { changed.remove(index) }
+        }
+        let updated = Set(changes.map(\.index))
+        for target in headingsChanged {
+            for source in Set(incoming[target].map(\.source)) where !updated.contains(source) {
+                resolveAgain(source, lookup.note(source))
+            }
+        }
+        return changed
+    }
+
+    /// The other notes `links`, the links of the note at `source`, lead to.
+    static func targets(_ links: [ResolvedLink], of source: Int) -> Set<Int> {
+        Set(links.compactMap { link in
+            if case .note(let target) = link.destination, target != source { return target }
+            return nil
+        })
     }
 
     /// A note's links resolved, and the problems found, at their lines in the file.

@@ -1,7 +1,7 @@
 /// Finds notes the ways people refer to them: by file path, by `folder/slug`, and by title,
 /// slug or file name, ignoring case and punctuation (smart quotes included).
 struct NoteLookup {
-    private let notes: [Note]
+    private var notes: [Note]
     private var byPath: [String: Int] = [:]
     private var byURL: [String: Int] = [:]
     private var byTitle: [String: [Int]] = [:]
@@ -27,6 +27,15 @@ struct NoteLookup {
             draftKeys.formUnion([Slug.make(draft.title), Slug.make(Self.stem(draft.sourcePath)), draft.urlPath.lowercased()])
         }
     }
+
+    /// `note` at `index` instead of the note there, whose title and paths it shares: only its
+    /// headings, which anchors are checked against, may differ.
+    mutating func replace(_ index: Int, with note: Note) {
+        notes[index] = note
+    }
+
+    func note(_ index: Int) -> Note { notes[index] }
+    func headingIDs(of index: Int) -> [String] { notes[index].body.headings.map(\.id) }
 
     static func pathKey(_ path: String) -> String { path.precomposed.lowercased() }
 
