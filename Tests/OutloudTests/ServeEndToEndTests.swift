@@ -170,6 +170,15 @@ struct HTTPProbe {
             #expect(awaitEvent("reload", on: events) != nil)
         }
 
+        // A note renamed, then deleted.
+        let other = server.folder.path + "/content/books/other.md", renamed = server.folder.path + "/content/books/renamed.md"
+        try FileManager.default.moveItem(atPath: other, toPath: renamed)
+        #expect(awaitEvent("reload", on: events) != nil, "a renamed note is built at its new place")
+        #expect(probe.get("/books/renamed/")?.status == 200 && probe.get("/books/other/")?.status == 404)
+        try FileManager.default.removeItem(atPath: renamed)
+        #expect(awaitEvent("reload", on: events) != nil, "a deleted note is built away")
+        #expect(probe.get("/books/renamed/")?.status == 404 && probe.get("/books/drive/")?.status == 200)
+
         // content/ deleted and restored: the server keeps going.
         let content = server.folder.path + "/content", saved = server.folder.path + "/saved"
         try FileManager.default.moveItem(atPath: content, toPath: saved)
