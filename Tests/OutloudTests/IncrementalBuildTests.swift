@@ -24,18 +24,6 @@ import Testing
         return options
     }
 
-    func files(under root: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: root + "/" + path)
-            }
-        }
-        return files
-    }
-
     func edit(_ relative: String, _ change: (String) -> String) throws {
         let path = content + "/" + relative
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -49,7 +37,7 @@ import Testing
         let fresh = await Build.run(options("fresh", memory: nil))
         #expect(served.diagnostics.map(\.description) == fresh.diagnostics.map(\.description), "\(name): the same diagnostics")
         guard served.succeeded else { return }
-        let a = files(under: folder.path + "/" + output), b = files(under: folder.path + "/fresh")
+        let a = folder.files(under: output), b = folder.files(under: "fresh")
         #expect(a.keys.sorted() == b.keys.sorted(), "\(name): the same files")
         let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
         #expect(differing.isEmpty, "\(name): \(differing.prefix(5))")

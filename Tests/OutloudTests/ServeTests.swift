@@ -86,18 +86,6 @@ import Testing
 /// A rebuild that reuses what the last build read and rendered gives the same bytes as a
 /// build from nothing, after every kind of edit.
 @Suite struct BuildMemoryTests {
-    func files(under root: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: root + "/" + path)
-            }
-        }
-        return files
-    }
-
     @Test func rebuildsWithMemoryEqualFullBuildsAfterEachEdit() async throws {
         let folder = TemporaryFolder()
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("content"), to: folder.url.appendingPathComponent("content"))
@@ -139,7 +127,7 @@ import Testing
             let remembered = await build("with-memory", memory: memory)
             let fresh = await build("fresh-\(name.count)", memory: nil)
             #expect(remembered.succeeded && fresh.succeeded, "\(name): \(remembered.diagnostics) \(fresh.diagnostics)")
-            let a = files(under: folder.path + "/with-memory"), b = files(under: folder.path + "/fresh-\(name.count)")
+            let a = folder.files(under: "with-memory"), b = folder.files(under: "fresh-\(name.count)")
             #expect(a.keys.sorted() == b.keys.sorted(), "\(name): the same files")
             let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
             #expect(differing.isEmpty, "\(name): \(differing.prefix(5))")

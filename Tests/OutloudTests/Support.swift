@@ -34,6 +34,20 @@ final class TemporaryFolder: @unchecked Sendable {
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
     }
+
+    /// Every file under the relative folder `relative`, by its path there, with its bytes.
+    func files(under relative: String) -> [String: Data] {
+        let root = url.appendingPathComponent(relative).path
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: root + "/" + path)
+            }
+        }
+        return files
+    }
 }
 
 extension BuildOptions {
