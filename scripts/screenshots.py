@@ -27,6 +27,7 @@ def browser(width, scheme):
     if scheme == "dark":
         options.add_argument("--blink-settings=preferredColorScheme=0")
         options.add_argument("--force-dark-mode")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     # Chromium will not make a window narrower than 500 px; emulate the viewport instead.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {

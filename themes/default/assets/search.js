@@ -518,13 +518,13 @@
     panel.appendChild(all);
     form.appendChild(panel);
     form.appendChild(status);
+    // The panel is links, not a listbox: the status line says how many there are and that
+    // arrow down reaches them (a searchbox may not carry aria-expanded).
     input.setAttribute('aria-controls', panel.id);
-    input.setAttribute('aria-expanded', 'false');
     var generation = 0;
 
     function close() {
       panel.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
     }
 
     function update() {
@@ -544,7 +544,6 @@
           all.textContent = result.hits.length ? 'All ' + plural(result.hits.length, 'result', 'results') + ' →' : 'No results for “' + query.trim() + '”';
           status.textContent = result.hits.length ? plural(result.hits.length, 'result', 'results') + '; arrow down to browse them' : 'No results';
           panel.hidden = false;
-          input.setAttribute('aria-expanded', 'true');
         });
       }).catch(function () { close(); });
     }
