@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check serve-check site-check deps outloud clean
+.PHONY: site test search-check serve-check site-check dist dist-check embed-theme deps outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it.
 deps:
@@ -35,9 +35,45 @@ serve-check: outloud
 site-check: outloud
 	OUTLOUD=$(OUTLOUD) PYTHON=$(PYTHON) bash scripts/site-check.sh
 
+## The release archive: a binary linked with the Swift runtime and libcmark inside
+## (--static-swift-stdlib, libcmark.a), which carries its default theme, in
+## dist/outloud-VERSION-linux-ARCH.tar.gz with its .sha256. The archive is reproducible:
+## sorted entries, fixed owner and times (SOURCE_DATE_EPOCH, else the last commit's).
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/Outloud/BuildInfo.swift)
+ARCH := $(shell uname -m)
+DIST_NAME := outloud-$(VERSION)-linux-$(ARCH)
+DIST_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
+# Static libcmark and libstdc++: a folder holding only their .a files, searched first, and a
+# libcmark.pc pointing there (pkg-config's own names /usr/lib/…, where the .so would win).
+DIST_LIBS := $(CURDIR)/.build/dist-libs
+dist: deps
+	mkdir -p $(DIST_LIBS)
+	ln -sf $$(pkg-config --variable=libdir libcmark)/libcmark.a $(DIST_LIBS)/libcmark.a
+	ln -sf $$(clang -print-file-name=libstdc++.a) $(DIST_LIBS)/libstdc++.a
+	printf 'Name: libcmark\nDescription: libcmark, linked statically\nVersion: %s\nLibs: -L%s -lcmark\nCflags: -I%s\n' \
+	  "$$(pkg-config --modversion libcmark)" "$(DIST_LIBS)" "$$(pkg-config --variable=includedir libcmark)" > $(DIST_LIBS)/libcmark.pc
+	PKG_CONFIG_PATH=$(DIST_LIBS) swift build -c release --product outloud --static-swift-stdlib --scratch-path .build/dist \
+	  -Xlinker -L$(DIST_LIBS) -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
+	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)
+	cp .build/dist/release/outloud dist/$(DIST_NAME)/outloud
+	strip --strip-debug dist/$(DIST_NAME)/outloud
+	cp README.md dist/$(DIST_NAME)/
+	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(DIST_EPOCH) \
+	  -cf - $(DIST_NAME) | gzip -9n > dist/$(DIST_NAME).tar.gz
+	cd dist && sha256sum $(DIST_NAME).tar.gz > $(DIST_NAME).tar.gz.sha256
+	@echo "dist/$(DIST_NAME).tar.gz ($$(du -h dist/$(DIST_NAME).tar.gz | cut -f1)); $$(cat dist/$(DIST_NAME).tar.gz.sha256)"
+
+## The archive's binary alone in an empty folder with a copy of content/: see scripts/dist-check.sh.
+dist-check: dist outloud
+	bash scripts/dist-check.sh dist/$(DIST_NAME).tar.gz $(OUTLOUD)
+
+## Regenerate the copy of themes/default/ built into the binary.
+embed-theme:
+	python3 scripts/embed-theme.py
+
 ## Run the test suite.
 test: deps
 	swift test
 
 clean:
-	rm -rf .build output
+	rm -rf .build output dist

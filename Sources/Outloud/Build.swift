@@ -175,7 +175,13 @@ public enum Build {
         let generated = renderer.plannedPaths(withFeeds: baseURL != nil) + search.paths
         var files: [String: String] = [:]
         for asset in content.assets { files[asset] = FileIO.join(options.contentPath, asset) }
-        for (name, source) in theme.assets { files["theme/" + name] = source }
+        var builtInAssets: [String: [UInt8]] = [:]
+        for (name, asset) in theme.assets {
+            switch asset {
+            case .file(let source): files["theme/" + name] = source
+            case .builtIn(let bytes): builtInAssets["theme/" + name] = bytes
+            }
+        }
         report.diagnostics += outputClashes(assets: content.assets, generated: generated,
                                             themeAssets: theme.assets.map { "theme/" + $0.key }, contentPath: options.contentPath)
 
@@ -186,7 +192,7 @@ public enum Build {
             switch await claiming.value {
             case .success(let claim) where report.succeeded:
                 do {
-                    staging = try claim.lay(paths: Set(generated).union(files.keys))
+                    staging = try claim.lay(paths: Set(generated).union(files.keys).union(builtInAssets.keys))
                 } catch {
                     report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))
                 }
@@ -233,9 +239,10 @@ public enum Build {
                 try staging.write(bytes, to: path)
             }
             try await staging.copy(files)
+            for (path, bytes) in builtInAssets.sorted(by: { $0.key < $1.key }) { try staging.write(bytes, to: path) }
             try staging.finish()
             report.pagesWritten = pages.count
-            report.filesWritten = pages.count + feedCount + search.paths.count + files.count
+            report.filesWritten = pages.count + feedCount + search.paths.count + files.count + builtInAssets.count
         } catch {
             staging.abandon()
             report.diagnostics.append(.error(error.message, at: SourceLocation(path: options.outputPath)))

@@ -12,7 +12,7 @@ struct OutloudCommand: AsyncParsableCommand {
             logs and curated resources into a static site organised by skill.
             """,
         version: "outloud \(BuildInfo.version) (libcmark \(BuildInfo.cmarkVersion))",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, ThemeCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -189,6 +189,44 @@ struct InitCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)
+        }
+    }
+}
+
+struct ThemeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "theme",
+        abstract: "Work with themes.",
+        subcommands: [EjectCommand.self]
+    )
+
+    struct EjectCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eject",
+            abstract: "Write the built-in default theme out as a theme folder to change.",
+            discussion: """
+                Writes themes/<name>/ (templates, assets and the archetypes `outloud new` uses). \
+                Ejected as "default", it replaces the built-in theme for every build; under \
+                another name, set `theme: <name>` in site.yml (what it leaves out comes from the \
+                default). An existing folder is never overwritten.
+                """
+        )
+
+        @Argument(help: "The new theme's name.")
+        var name = "default"
+
+        @Option(name: .customLong("themes-dir"), help: "The folder that holds themes.")
+        var themesDir = "themes"
+
+        func run() throws {
+            do {
+                let written = try ThemeEject.eject(into: themesDir, name: name)
+                print("Wrote \(written.count) files to \(FileIO.join(themesDir, name))/")
+                if name != "default" { print("Next: set `theme: \(name)` in site.yml") }
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -37,17 +37,21 @@ final class TemporaryFolder: @unchecked Sendable {
 
     /// Every file under the relative folder `relative`, by its path there, with its bytes.
     func files(under relative: String) -> [String: Data] {
-        let root = url.appendingPathComponent(relative).path
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: root + "/" + path)
-            }
-        }
-        return files
+        filesUnder(url.appendingPathComponent(relative).path)
     }
+}
+
+/// Every file under `root`, by its path there, with its bytes.
+func filesUnder(_ root: String) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: root)
+    while let path = enumerator?.nextObject() as? String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+            files[path] = FileManager.default.contents(atPath: root + "/" + path)
+        }
+    }
+    return files
 }
 
 extension BuildOptions {

@@ -119,6 +119,11 @@ extension ISOWeek {
 /// Creating a file only when it does not exist yet, atomically: two `new`s never overwrite.
 enum NewFile {
     static func create(_ path: String, contents: String) throws(FileIO.Failure) {
+        try create(path, bytes: Array(contents.utf8))
+    }
+
+    /// Writes a file that must not exist yet, creating its folders.
+    static func create(_ path: String, bytes: [UInt8]) throws(FileIO.Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -132,7 +137,6 @@ enum NewFile {
             throw FileIO.Failure(message: errno == EEXIST ? "already exists; nothing was written" : String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        let bytes = Array(contents.utf8)
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

@@ -8,30 +8,42 @@ public struct Theme: Sendable {
     public var library: MustacheLibrary
     /// Template names available, for checks.
     public var templateNames: Set<String>
-    /// Asset files: output path (relative to `assets/`) → source file, the theme's own winning.
-    public var assets: [String: String]
+    /// Asset files by output path (relative to `assets/`), the theme's own winning.
+    public var assets: [String: Asset]
     /// Each template's text, as registered (pragma included).
     var sources: [String: String] = [:]
+
+    /// Where an asset's bytes are: a file of a theme folder, or the built-in default theme.
+    public enum Asset: Sendable, Hashable {
+        case file(String)
+        case builtIn([UInt8])
+    }
 
     /// The templates every theme must end up with (its own or the default's).
     public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "search", "404"]
 
-    /// Loads `themesPath/name`, filling in what it lacks from `themesPath/default`.
+    /// Where diagnostics place the built-in default theme's files.
+    static let builtInPath = "(built-in default theme)"
+
+    /// Loads `themesPath/name`, filling in what it lacks from the default theme:
+    /// `themesPath/default` when there is one, else the copy built into the binary (so a
+    /// folder with only `content/` builds). `default` itself is the built-in copy unless
+    /// `themesPath/default` exists.
     public static func load(name: String, themesPath: String) -> Result<Theme, LoadFailure> {
         let themePath = FileIO.join(themesPath, name)
-        guard FileIO.disk.isDirectory(themePath) else {
+        let defaultPath = FileIO.join(themesPath, "default")
+        let defaultOnDisk = FileIO.disk.isDirectory(defaultPath)
+        guard FileIO.disk.isDirectory(themePath) || name == "default" else {
             let known = (try? FileManager.default.contentsOfDirectory(atPath: themesPath))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
-            let hint = known.isEmpty ? "" : " (themes found: \(known.joined(separator: ", ")))"
+            let hint = known.isEmpty ? " (the built-in default theme is \"default\")" : " (themes found: \(known.joined(separator: ", ")))"
             return .failure(LoadFailure(diagnostics: [.error("theme \"\(name)\" not found\(hint)", at: SourceLocation(path: themePath))]))
         }
-        var layers = [themePath]
-        let defaultPath = FileIO.join(themesPath, "default")
-        if name != "default", FileIO.disk.isDirectory(defaultPath) { layers.insert(defaultPath, at: 0) }
 
         var diagnostics: [Diagnostic] = []
         var sources: [String: (path: String, text: String)] = [:]
-        var assets: [String: String] = [:]
-        for layer in layers {
+        var assets: [String: Asset] = [:]
+        // Lowest layer first: the default theme, then the named one over it.
+        func addFolder(_ layer: String) {
             for (templateName, path) in files(in: FileIO.join(layer, "templates"), extension: "mustache") {
                 switch FileIO.disk.readText(path) {
                 case .success(let text): sources[templateName] = (path, text)
@@ -39,9 +51,18 @@ public struct Theme: Sendable {
                 }
             }
             for (assetName, path) in files(in: FileIO.join(layer, "assets"), extension: nil) {
-                assets[assetName] = path
+                assets[assetName] = .file(path)
             }
         }
+        if defaultOnDisk {
+            addFolder(defaultPath)
+        } else {
+            for (templateName, text) in DefaultTheme.templates {
+                sources[templateName] = (FileIO.join(builtInPath, "templates/\(templateName).mustache"), text)
+            }
+            for (assetName, bytes) in DefaultTheme.assets { assets[assetName] = .builtIn(bytes) }
+        }
+        if name != "default" { addFolder(themePath) }
 
         var library = MustacheLibrary()
         HTMLText.registered
