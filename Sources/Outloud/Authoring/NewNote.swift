@@ -145,3 +145,37 @@ enum NewFile {
         }
     }
 }
+
+/// A folder that `init` or `theme eject` fills: it must be new, or empty but for hidden files
+/// such as `.git`, and every file in it is created, never replaced.
+enum NewFolder {
+    enum Occupied: Error {
+        case file
+        case holds([String])
+    }
+
+    /// Throws when `folder` is a file or holds visible entries (sorted).
+    static func checkEmpty(_ folder: String) throws(Occupied) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else { throw .file }
+        let visible = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
+        guard visible.isEmpty else { throw .holds(visible.sorted()) }
+    }
+
+    /// Creates each file (a path relative to `folder`); returns the paths written. Stops at
+    /// the first that fails, naming it.
+    static func write(_ files: [(String, [UInt8])], into folder: String) throws(FileIO.Failure) -> [String] {
+        var written: [String] = []
+        for (relative, bytes) in files {
+            let path = FileIO.join(folder, relative)
+            do throws(FileIO.Failure) {
+                try NewFile.create(path, bytes: bytes)
+            } catch {
+                throw FileIO.Failure(message: "\(path): \(error.message)")
+            }
+            written.append(path)
+        }
+        return written
+    }
+}

@@ -10,25 +10,17 @@ public enum SiteScaffold {
     /// Writes the starter files into `folder` (created if missing; refused if it holds anything
     /// but hidden files such as `.git`). Returns the paths written.
     public static func create(in folder: String, title: String, today: Day) throws(Failure) -> [String] {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw Failure(description: "\(folder) is a file, not a folder") }
-            let visible = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
-            guard visible.isEmpty else {
-                throw Failure(description: "\(folder) is not empty (\(visible.sorted().prefix(3).joined(separator: ", "))\(visible.count > 3 ? ", …" : "")); choose a new folder, nothing was written")
-            }
+        do throws(NewFolder.Occupied) {
+            try NewFolder.checkEmpty(folder)
+        } catch {
+            guard case .holds(let visible) = error else { throw Failure(description: "\(folder) is a file, not a folder") }
+            throw Failure(description: "\(folder) is not empty (\(visible.prefix(3).joined(separator: ", "))\(visible.count > 3 ? ", …" : "")); choose a new folder, nothing was written")
         }
-        var written: [String] = []
-        for (relative, text) in files(title: title, today: today) {
-            let path = FileIO.join(folder, relative)
-            do throws(FileIO.Failure) {
-                try NewFile.create(path, contents: text)
-            } catch {
-                throw Failure(description: "\(path): \(error.message)")
-            }
-            written.append(path)
+        do throws(FileIO.Failure) {
+            return try NewFolder.write(files(title: title, today: today).map { ($0.0, Array($0.1.utf8)) }, into: folder)
+        } catch {
+            throw Failure(description: error.message)
         }
-        return written
     }
 
     /// The starter files, relative to the content folder.

@@ -14,25 +14,17 @@ public enum ThemeEject {
             throw Failure(description: "\"\(name)\" is not a theme name: use a plain folder name such as \"ours\"")
         }
         let folder = FileIO.join(themesPath, name)
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw Failure(description: "\(folder) is a file, not a folder") }
-            let visible = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
-            guard visible.isEmpty else {
-                throw Failure(description: "\(folder) already exists; nothing was written (remove it, or eject under another name: outloud theme eject NAME)")
-            }
+        do throws(NewFolder.Occupied) {
+            try NewFolder.checkEmpty(folder)
+        } catch {
+            guard case .holds = error else { throw Failure(description: "\(folder) is a file, not a folder") }
+            throw Failure(description: "\(folder) already exists; nothing was written (remove it, or eject under another name: outloud theme eject NAME)")
         }
-        var written: [String] = []
-        for (relative, bytes) in files() {
-            let path = FileIO.join(folder, relative)
-            do throws(FileIO.Failure) {
-                try NewFile.create(path, bytes: bytes)
-            } catch {
-                throw Failure(description: "\(path): \(error.message)")
-            }
-            written.append(path)
+        do throws(FileIO.Failure) {
+            return try NewFolder.write(files(), into: folder)
+        } catch {
+            throw Failure(description: error.message)
         }
-        return written
     }
 
     /// The theme's files by path inside its folder.
