@@ -219,6 +219,7 @@ extension Build {
         // 5. Index: the search index, whose scores every note's length is part of.
         if site.catalog.config.search {
             let search = await SearchIndex.build(site: site)
+            endStage("index")
             let written = await writeSearch(search, over: last.searchFiles, in: last.outputPath)
             switch written {
             case .success(let files):
@@ -227,7 +228,7 @@ extension Build {
                 report.replaceDiagnostics([], with: [.error(failure.message, at: SourceLocation(path: last.outputPath))])
                 return report
             }
-            endStage("index")
+            endStage("write index")
             report.stages = stages
             report.seconds = (clock.now - start).seconds
         }
