@@ -293,7 +293,6 @@ public struct SiteRenderer: Sendable {
         return found.sorted()
     }
 
-
     var generator: String { "Outloud \(BuildInfo.version)" }
 
     /// The header's links: one per folder section, then skills, the matrix and people; the

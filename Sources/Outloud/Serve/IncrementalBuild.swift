@@ -125,7 +125,7 @@ extension Build {
         // 2. Resolve: the changed notes' links, and the links into notes whose headings changed.
         let linksBefore = site.links.outgoing, problemsBefore = site.links.problems
         for (index, note) in changes { site.notes[index] = note }
-        let relinked = site.links.update(changes).union(changes.map(\.index))
+        let relinked = site.links.update(changes)
         var report = last.report
         report.stages = []
         report.templateTimes = TemplateTimes()
@@ -148,11 +148,9 @@ extension Build {
             guard card != renderer.models.cards[index] else { continue }
             renderer.models.cards[index] = card
             switch renderer.renderPerNote(index, SiteRenderer.perNotePartials, theme: renderer.theme) {
-            case .success(let pieces) where pieces.count == 2 && !renderer.models.cardHTML.isEmpty:
-                renderer.models.cardHTML[index] = pieces[0]
-                renderer.models.linkHTML[index] = pieces[1]
-            case .success:
-                break
+            case .success(let pieces):
+                // Both partials, in the order `perNotePartials` names them.
+                (renderer.models.cardHTML[index], renderer.models.linkHTML[index]) = (pieces[0], pieces[1])
             case .failure(let failure):
                 diagnostics.append(.error("\(failure.message) (rendering \(failure.partial))", at: SourceLocation(path: FileIO.join("themes", renderer.theme.name))))
             }

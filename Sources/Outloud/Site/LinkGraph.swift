@@ -54,15 +54,22 @@ public struct LinkGraph: Sendable {
         problems = []
         problems.reserveCapacity(notes.count)
         for (source, (links, found)) in resolved.enumerated() {
-            var linked = Set<Int>()
-            for (link, result) in zip(notes[source].body.links, links) {
-                // Notes are newest first, so appending in note order already sorts each list.
-                if case .note(let target) = result.destination, target != source, linked.insert(target).inserted {
-                    incoming[target].append(Backlink(source: source, context: link.context))
-                }
+            // Notes are newest first, so appending in note order already sorts each list.
+            for (target, backlink) in Self.backlinks(from: source, note: notes[source], links: links) {
+                incoming[target].append(backlink)
             }
             outgoing.append(links)
             problems.append(found)
+        }
+    }
+
+    /// The backlink `links` give each note they lead to: one per target, with the words
+    /// around the first link to it.
+    private static func backlinks(from source: Int, note: Note, links: [ResolvedLink]) -> [(target: Int, backlink: Backlink)] {
+        var linked = Set<Int>()
+        return zip(note.body.links, links).compactMap { link, result in
+            guard case .note(let target) = result.destination, target != source, linked.insert(target).inserted else { return nil }
+            return (target, Backlink(source: source, context: link.context))
         }
     }
 
@@ -75,47 +82,39 @@ public struct LinkGraph: Sendable {
     /// other field notes are found by unchanged; its body and headings may differ): resolves
     /// their links again, moves the backlinks those links give, and resolves again the links
     /// of notes that point to a note whose headings changed (their anchors are checked against
-    /// them). Returns every note whose resolved links or problems changed.
+    /// them). Returns the changed notes and every other note whose links resolved differently.
     mutating func update(_ changes: [(index: Int, note: Note)]) -> Set<Int> {
         var headingsChanged: [Int] = []
         for (index, note) in changes {
             if lookup.headingIDs(of: index) != note.body.headings.map(\.id) { headingsChanged.append(index) }
             lookup.replace(index, with: note)
         }
-        var changed = Set<Int>()
-        func resolveAgain(_ source: Int, _ note: Note) {
-            let (links, found) = links(of: note)
-            guard links != outgoing[source] || found != problems[source] else { return }
-            changed.insert(source)
-            problems[source] = found
-            for target in Self.targets(outgoing[source], of: source) {
-                incoming[target].removeAll { $0.source == source }
-            }
-            outgoing[source] = links
-            var linked = Set<Int>()
-            for (link, result) in zip(note.body.links, links) {
-                guard case .note(let target) = result.destination, target != source, linked.insert(target).inserted else { continue }
-                // Kept in note order, as a whole resolve makes them.
-                let position = incoming[target].firstIndex { $0.source > source } ?? incoming[target].endIndex
-                incoming[target].insert(Backlink(source: source, context: link.context), at: position)
-            }
-        }
-        // A changed note's backlink contexts may differ while its links resolve the same.
-        for (index, note) in changes {
-            let before = (outgoing[index], problems[index])
-            outgoing[index] = []
-            problems[index] = []
-            for target in Self.targets(before.0, of: index) { incoming[target].removeAll { $0.source == index } }
-            resolveAgain(index, note)
-            if (outgoing[index], problems[index]) != before { changed.insert(index) } else { changed.remove(index) }
-        }
-        let updated = Set(changes.map(\.index))
+        // A changed note's backlink contexts may differ even where its links resolve the same.
+        for (index, note) in changes { relink(index, note: note, resolved: links(of: note)) }
+        var relinked = Set(changes.map(\.index))
         for target in headingsChanged {
-            for source in Set(incoming[target].map(\.source)) where !updated.contains(source) {
-                resolveAgain(source, lookup.note(source))
+            for source in Set(incoming[target].map(\.source)) where !relinked.contains(source) {
+                let note = lookup.note(source), resolved = links(of: note)
+                guard resolved.links != outgoing[source] || resolved.diagnostics != problems[source] else { continue }
+                relink(source, note: note, resolved: resolved)
+                relinked.insert(source)
             }
         }
-        return changed
+        return relinked
+    }
+
+    /// Puts `resolved` in place of the links and problems of the note at `source`, and moves
+    /// the backlinks they give, keeping each list in note order as a whole resolve does.
+    private mutating func relink(_ source: Int, note: Note, resolved: (links: [ResolvedLink], diagnostics: [Diagnostic])) {
+        for target in Self.targets(outgoing[source], of: source) {
+            incoming[target].removeAll { $0.source == source }
+        }
+        outgoing[source] = resolved.links
+        problems[source] = resolved.diagnostics
+        for (target, backlink) in Self.backlinks(from: source, note: note, links: resolved.links) {
+            let position = incoming[target].firstIndex { $0.source > source } ?? incoming[target].endIndex
+            incoming[target].insert(backlink, at: position)
+        }
     }
 
     /// The other notes `links`, the links of the note at `source`, lead to.
