@@ -45,11 +45,12 @@ struct ServeCommand: AsyncParsableCommand {
         // Feeds and the sitemap hold absolute URLs: here, the preview's.
         if options.baseURL == nil { options.baseURL = address }
 
+        // Watching starts before the first build, so that a save during it is not missed.
+        let watcher = try FileWatcher(roots: [options.contentPath, options.themesPath], polling: poll)
         let live = LiveReload()
         let builder = Rebuilder(options: options, live: live)
         await builder.build()
 
-        let watcher = try FileWatcher(roots: [options.contentPath, options.themesPath], polling: poll)
         var logger = Logger(label: "outloud-serve")
         logger.logLevel = .warning
         let watching = "\(options.contentPath)/ and \(options.themesPath)/ with \(watcher.mechanism)"
@@ -125,7 +126,12 @@ actor Rebuilder {
     /// as the next build's staging folder, so the first rebuild after an edit rewrites files
     /// instead of creating every one (creating 24,000 files took 10 s on ext4 here).
     func warmUp() async {
-        _ = await Build.run(options)
+        let report = await Build.run(options)
+        // Files changed since the first build: its failure is said as any build's.
+        if !report.succeeded {
+            Terminal.print(report)
+            live.built(report)
+        }
     }
 
     /// Updates only what depends on the changed notes when `Build.update` can (an edit to a

@@ -130,7 +130,8 @@ struct DecodedIndex {
                 #expect(seen.insert(term).inserted, "\(term) is in one shard only")
                 #expect(decoded.shard(of: term) == number, "\(term) is in the shard its lookup leads to")
                 #expect(Set(postings.map(\.note)) == expected[term], "\(term): every note it occurs in")
-                #expect(postings.map(\.note) == postings.map(\.note).sorted() && postings.allSatisfy { $0.score > 0 })
+                // One posting per note: strictly ascending.
+                #expect(zip(postings, postings.dropFirst()).allSatisfy { $0.note < $1.note } && postings.allSatisfy { $0.score > 0 })
                 postingCount += postings.count
             }
         }
@@ -169,6 +170,21 @@ struct DecodedIndex {
         #expect(try score("feedback", "Heading") > score("feedback", "Short"), "a heading matches")
         #expect(try score("zeppelin", "Rare") > score("feedback", "Short"), "a rarer term weighs more")
         #expect(decoded.score("feedback", note: note(site, titled: "Rare")) == nil)
+    }
+
+    @Test func formsOfOneWordAreOneTermCountedTogether() async throws {
+        let site = await site([
+            "books/forms.md": "---\ntitle: Meetings\ndate: 2026-01-01\n---\nA meeting about meetings, then more meetings.\n",
+            "books/same.md": "---\ntitle: Meetings\ndate: 2026-01-02\n---\nA meeting about meeting, then more meeting.\n",
+            "books/other.md": "---\ntitle: Other\ndate: 2026-01-03\n---\nA meeting.\n",
+        ])
+        let decoded = try await DecodedIndex(await SearchIndex.build(site: site))
+        let postings = decoded.postings("meet")
+        #expect(postings.map(\.note).sorted() == [0, 1, 2], "one posting per note: \(postings)")
+        // Three forms of a word count as three of one term, exactly as three of one form do.
+        #expect(decoded.score("meet", note: note(site, titled: "Other")) != nil)
+        let forms = site.notes.firstIndex { $0.sourcePath == "books/forms.md" }!, same = site.notes.firstIndex { $0.sourcePath == "books/same.md" }!
+        #expect(decoded.score("meet", note: forms) == decoded.score("meet", note: same))
     }
 
     @Test func notesAreNumberedInTheSitesOrderAndRecordsSayWhatAResultShows() async throws {

@@ -105,20 +105,39 @@ struct HTTPProbe {
         }
     }
 
-    /// Reads Server-Sent Events until one named `name` arrives (or 20 s pass).
-    func awaitEvent(_ name: String, on socket: Int32) -> String? {
-        var text = ""
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { continue }
-            text += String(decoding: buffer[0..<count], as: UTF8.self)
-            if let range = text.range(of: "event: \(name)\ndata: "), let end = text[range.upperBound...].range(of: "\n\n") {
-                return String(text[range.upperBound..<end.lowerBound])
+    /// A page's event stream: events are read in order, and what arrives after the one a
+    /// test waits for is kept for its next wait.
+    final class EventStream {
+        let socket: Int32
+        var pending = ""
+
+        init(_ socket: Int32) { self.socket = socket }
+        deinit { close(socket) }
+
+        /// The data of the next event named `name`, skipping others; nil when the stream
+        /// ends or 20 s pass.
+        func next(_ name: String) -> String? {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let deadline = Date().addingTimeInterval(20)
+            while true {
+                while let end = pending.range(of: "\n\n") {
+                    let event = pending[..<end.lowerBound]
+                    pending = String(pending[end.upperBound...])
+                    if let data = event.range(of: "event: \(name)\ndata: ") { return String(event[data.upperBound...]) }
+                }
+                guard Date() < deadline else { return nil }
+                let count = recv(socket, &buffer, buffer.count, 0)
+                if count == 0 { return nil }  // the server closed the stream
+                if count > 0 { pending += String(decoding: buffer[0..<count], as: UTF8.self) }
             }
         }
-        return nil
+    }
+
+    /// Opens the live-reload event stream, as a page does.
+    func openEvents(_ probe: HTTPProbe) throws -> EventStream {
+        let events = EventStream(try #require(probe.connect()))
+        probe.send(events.socket, "GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        return events
     }
 
     @Test func servesReloadsAndShowsProblems() throws {
@@ -138,53 +157,51 @@ struct HTTPProbe {
         #expect(probe.get("/", method: "POST")?.status == 405)
 
         // Edit a note: a reload event, then the new text.
-        let events = try #require(probe.connect())
-        defer { close(events) }
-        probe.send(events, "GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let events = try openEvents(probe)
         usleep(200_000)
         server.folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe second version.\n")
-        #expect(awaitEvent("reload", on: events) != nil, "the page is told to reload")
+        #expect(events.next("reload") != nil, "the page is told to reload")
         #expect(probe.get("/books/drive/")?.body.contains("The second version.") == true)
 
         // Break the note: the problem reaches the page; fix it: a reload.
         server.folder.write("content/books/drive.md", "---\ntitle: [unclosed\n---\nBroken.\n")
-        let problems = try #require(awaitEvent("problems", on: events))
+        let problems = try #require(events.next("problems"))
         #expect(problems.contains("\"location\":\"content/books/drive.md:3:1\",\"severity\":\"error\",\"message\":\"invalid YAML"), "\(problems)")
         #expect(probe.get("/books/drive/")?.body.contains("The second version.") == true, "the last good site is still served")
         server.folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe third version.\n")
-        #expect(awaitEvent("reload", on: events) != nil)
+        #expect(events.next("reload") != nil)
         #expect(probe.get("/books/drive/")?.body.contains("The third version.") == true)
 
         // A template broken and fixed; a note made unreadable and readable again.
         let template = server.folder.path + "/themes/default/templates/note.mustache"
         let good = try String(contentsOfFile: template, encoding: .utf8)
         try (good + "{{#unclosed}}").write(toFile: template, atomically: true, encoding: .utf8)
-        #expect(awaitEvent("problems", on: events)?.contains("note.mustache") == true, "a broken template is a problem on the page")
+        #expect(events.next("problems")?.contains("note.mustache") == true, "a broken template is a problem on the page")
         try good.write(toFile: template, atomically: true, encoding: .utf8)
-        #expect(awaitEvent("reload", on: events) != nil)
+        #expect(events.next("reload") != nil)
         let note = server.folder.path + "/content/books/drive.md"
         if getuid() != 0 {  // root reads any file
             chmod(note, 0)
-            #expect(awaitEvent("problems", on: events)?.contains("drive.md") == true)
+            #expect(events.next("problems")?.contains("drive.md") == true)
             chmod(note, 0o644)
-            #expect(awaitEvent("reload", on: events) != nil)
+            #expect(events.next("reload") != nil)
         }
 
         // A note renamed, then deleted.
         let other = server.folder.path + "/content/books/other.md", renamed = server.folder.path + "/content/books/renamed.md"
         try FileManager.default.moveItem(atPath: other, toPath: renamed)
-        #expect(awaitEvent("reload", on: events) != nil, "a renamed note is built at its new place")
+        #expect(events.next("reload") != nil, "a renamed note is built at its new place")
         #expect(probe.get("/books/renamed/")?.status == 200 && probe.get("/books/other/")?.status == 404)
         try FileManager.default.removeItem(atPath: renamed)
-        #expect(awaitEvent("reload", on: events) != nil, "a deleted note is built away")
+        #expect(events.next("reload") != nil, "a deleted note is built away")
         #expect(probe.get("/books/renamed/")?.status == 404 && probe.get("/books/drive/")?.status == 200)
 
         // content/ deleted and restored: the server keeps going.
         let content = server.folder.path + "/content", saved = server.folder.path + "/saved"
         try FileManager.default.moveItem(atPath: content, toPath: saved)
-        #expect(awaitEvent("problems", on: events)?.contains("content folder not found") == true)
+        #expect(events.next("problems")?.contains("content folder not found") == true)
         try FileManager.default.moveItem(atPath: saved, toPath: content)
-        #expect(awaitEvent("reload", on: events) != nil, "a restored content folder is served again")
+        #expect(events.next("reload") != nil, "a restored content folder is served again")
         #expect(probe.get("/books/drive/")?.status == 200)
     }
 
@@ -194,12 +211,10 @@ struct HTTPProbe {
         try #require(server.ready())
         let before = try #require(server.probe.get("/books/drive/"))
         #expect(before.status == 404 && before.body.contains("The site has not been built yet.") && before.body.contains(LiveReload.scriptPath))
-        let events = try #require(server.probe.connect())
-        defer { close(events) }
-        server.probe.send(events, "GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        #expect(awaitEvent("problems", on: events)?.contains("invalid YAML") == true, "a page that connects hears of the failed build")
+        let events = try openEvents(server.probe)
+        #expect(events.next("problems")?.contains("invalid YAML") == true, "a page that connects hears of the failed build")
         server.folder.write("content/books/drive.md", "---\ntitle: Drive\n---\nFixed.\n")
-        #expect(awaitEvent("reload", on: events) != nil)
+        #expect(events.next("reload") != nil)
         #expect(server.probe.get("/books/drive/")?.body.contains("Fixed.") == true)
     }
 

@@ -203,12 +203,21 @@ enum FileWriter {
         }
     }
 
-    /// Whether the open file holds exactly `bytes` (its size is already known to match).
+    /// Whether the open file holds exactly `bytes` (its size is already known to match),
+    /// compared 64 KiB at a time: a large asset must not cost its size again in memory.
     private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let expected = bytes.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        let chunk = min(bytes.count, 1 << 16)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
-        return readFully(descriptor, into: buffer) == bytes.count && memcmp(buffer.baseAddress!, expected, bytes.count) == 0
+        var offset = 0
+        while offset < bytes.count {
+            let count = pread(descriptor, buffer, min(chunk, bytes.count - offset), off_t(offset))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0, memcmp(buffer, expected + offset, count) == 0 else { return false }
+            offset += count
+        }
+        return true
     }
 
     static func failure(_ what: String, _ path: String) -> OutputFolder.Failure {

@@ -76,6 +76,7 @@ public struct SiteRenderer: Sendable {
         let (chrome, chromeDiagnostics) = renderChrome()
         ready.chrome = chrome
         var (pages, diagnostics, times, shown) = await ready.renderPages(writingTo: staging)
+        memory?.forgetAllBut(pages: Set(plan.pages.map { $0.outputPath(in: site) }), cards: Set(site.notes.map(\.sourcePath)))
         times.add("partials/note-card and note-link", count: models.cards.count, seconds: cardSeconds)
         return Rendered(pages: pages, diagnostics: cardDiagnostics + chromeDiagnostics + diagnostics, times: times,
                         renderer: ready, notesShown: shown)

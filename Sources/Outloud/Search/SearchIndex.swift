@@ -105,6 +105,8 @@ struct SearchIndex: Sendable {
         /// Word → number in `terms`, or -1 for a word that is not indexed.
         var termOfWord = WordTable()
         var terms: [String] = []
+        /// Term → its number: words with one stem (`meeting`, `meetings`) share it.
+        var numberOfTerm: [String: Int32] = [:]
         var counts: [Occurrence] = []
         /// The terms of the note being read, in the order first met.
         var touched: [Int32] = []
@@ -117,12 +119,17 @@ struct SearchIndex: Sendable {
             if let known = termOfWord.value(of: word, hash: hash) { return known }
             var number: Int32 = -1
             if let term = SearchWords.term(String(decoding: word, as: UTF8.self)) {
-                number = Int32(terms.count)
-                terms.append(term)
-                counts.append(Occurrence(term: 0))
-                lastNote.append(-1)
-                lastBatch.append(-1)
-                batchNumber.append(0)
+                if let known = numberOfTerm[term] {
+                    number = known
+                } else {
+                    number = Int32(terms.count)
+                    numberOfTerm[term] = number
+                    terms.append(term)
+                    counts.append(Occurrence(term: 0))
+                    lastNote.append(-1)
+                    lastBatch.append(-1)
+                    batchNumber.append(0)
+                }
             }
             termOfWord.insert(word, hash: hash, value: number)
             return number

@@ -116,6 +116,15 @@ public final class BuildMemory: Sendable {
         pages.withLock { $0.byPath[path] = (template, values, contents) }
     }
 
+    /// Forgets the pages and cards that a build no longer has (a renamed or deleted note's),
+    /// so that a long session holds only the site as it is.
+    func forgetAllBut(pages paths: Set<String>, cards notes: Set<String>) {
+        pages.withLock { pages in
+            for path in pages.byPath.keys where !paths.contains(path) { pages.byPath[path] = nil }
+            for note in pages.cards.keys where !notes.contains(note) { pages.cards[note] = nil }
+        }
+    }
+
     /// A note's card and link, cut at `root`, if rendered before from the same values.
     func card(of note: String, values: TemplateValue) -> [[String]]? {
         let known = pages.withLock { $0.cards[note] }

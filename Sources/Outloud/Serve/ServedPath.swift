@@ -25,7 +25,8 @@ public enum ServedPath: Equatable, Sendable {
         guard lstat(path, &status) == 0 else { return .notFound }
         switch status.st_mode & S_IFMT {
         case S_IFDIR:
-            guard decoded.hasSuffix("/") else { return .redirect(requestPath + "/") }
+            // The path as resolved, not as asked: `//host/x` must not become a redirect to another host.
+            guard decoded.hasSuffix("/") else { return .redirect("/" + (relative.isEmpty ? "" : ContentPath.encoded(relative) + "/")) }
             let index = FileIO.join(path, "index.html")
             guard lstat(index, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .notFound }
             return .file(index, contentType: contentType(of: index))
