@@ -39,9 +39,10 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: Kind, b: Kind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
+    /// The kind's place in `allCases`: the order lists and facets use.
+    public var position: Int { Self.allCases.firstIndex(of: self)! }
+
+    public static func < (a: Kind, b: Kind) -> Bool { a.position < b.position }
 }
 
 /// One Markdown file, read and rendered: everything later stages need, as plain values.

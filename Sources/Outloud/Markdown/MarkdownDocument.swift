@@ -131,7 +131,7 @@ struct MarkdownDocument: ~Copyable {
         var text: [UInt8] = []
         func append(_ literal: UnsafePointer<CChar>) {
             guard keepingText else { return }
-            text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+            text.appendLiteral(literal)
         }
         func endLine() {
             if keepingText, let last = text.last, last != 10 { text.append(10) }
@@ -198,7 +198,7 @@ struct MarkdownDocument: ~Copyable {
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) {
-                    raw.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+                    raw.appendLiteral(literal)
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 raw.append(32)
@@ -272,5 +272,12 @@ struct WordCounter {
             inWord = !isSpace
             pointer += 1
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends a cmark literal's bytes (a C string, UTF-8), without its terminator.
+    mutating func appendLiteral(_ literal: UnsafePointer<CChar>) {
+        append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
 }

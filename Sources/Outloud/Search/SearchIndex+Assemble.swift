@@ -86,7 +86,7 @@ extension SearchIndex {
         // Facets: per note, its kind and its skills.
         var facets: [UInt8] = []
         for (note, own) in zip(site.notes, skills) {
-            facets.append(UInt8(Kind.allCases.firstIndex(of: note.kind)!))
+            facets.append(UInt8(note.kind.position))
             Varint.append(own.count, to: &facets)
             for skill in own { Varint.append(skill, to: &facets) }
         }

@@ -38,7 +38,7 @@ extension SearchIndex {
         json.string(note.urlPath.isEmpty ? "" : note.urlPath + "/")
         json.raw(",\"title\":")
         json.string(note.title)
-        json.raw(",\"kind\":\(Kind.allCases.firstIndex(of: note.kind)!),\"skills\":[")
+        json.raw(",\"kind\":\(note.kind.position),\"skills\":[")
         json.raw(skills.map(String.init).joined(separator: ","))
         json.raw("]")
         if let date = note.date {
