@@ -61,9 +61,16 @@ public struct BuildReport: Sendable {
     /// For `Build.update`: how many notes changed; nil for a whole build.
     public var changedNotes: Int?
 
-    /// False when there is an error, or a warning under `--strict`.
+    /// False when there is an error, or a warning under `--strict`: the exit code is 1.
     public var succeeded: Bool {
         diagnostics.errorCount == 0 && !(strict && diagnostics.warningCount > 0)
+    }
+
+    /// Whether the site may be written: no error that makes the output wrong, and under
+    /// `--strict` no problem at all. An error confined to one note leaves that note out and
+    /// the rest of the site is still written, so a first build always gives a site.
+    public var writesOutput: Bool {
+        strict ? succeeded : diagnostics.blockingErrorCount == 0
     }
 
     /// `load 0.41 s (git 0.12 s) · resolve 0.05 s · render 0.52 s · write 0.30 s`
@@ -87,7 +94,7 @@ public struct BuildReport: Sendable {
             let verb = succeeded ? "Updated \(pagesWritten) page\(pagesWritten == 1 ? "" : "s") for" : "Failed:"
             return "\(verb) \(changed) in \(String(format: "%.3f", seconds)) s: \(counts)."
         }
-        let verb = succeeded ? (pagesWritten > 0 ? "Built \(pagesWritten) pages from" : "Checked") : "Failed:"
+        let verb = pagesWritten > 0 ? "Built \(pagesWritten) pages from" : (writesOutput ? "Checked" : "Failed:")
         return "\(verb) \(notes) notes\(kinds.isEmpty ? "" : " (\(kinds))") in \(String(format: "%.2f", seconds)) s: \(counts)."
     }
 }
@@ -190,7 +197,7 @@ public enum Build {
         var staging: OutputFolder.Staging?
         if let claiming {
             switch await claiming.value {
-            case .success(let claim) where report.succeeded:
+            case .success(let claim) where report.writesOutput:
                 do {
                     staging = try claim.lay(paths: Set(generated).union(files.keys).union(builtInAssets.keys))
                 } catch {
@@ -226,7 +233,7 @@ public enum Build {
         // 5. Write: the search index and the rest of the files, then the swap; only a build
         // without errors replaces the previous output.
         guard let staging else { return finish(report, start: start, clock: clock) }
-        guard report.succeeded else {
+        guard report.writesOutput else {
             staging.abandon()
             return finish(report, start: start, clock: clock)
         }

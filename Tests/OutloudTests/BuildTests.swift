@@ -143,15 +143,17 @@ import Testing
     }
 }
 
-/// Invalid sites: every problem is a diagnostic at its line, and nothing is written.
+/// Invalid sites: every problem is a diagnostic at its line; an error that makes the site
+/// wrong writes nothing, one confined to a note leaves that note out.
 @Suite struct InvalidSiteTests {
-    @Test func malformedYAMLPointsAtTheLineInTheNote() async {
+    @Test func malformedYAMLIsAnErrorForThatNoteOnly() async {
         let build = await FixtureBuild("invalid-yaml")
-        #expect(!build.report.succeeded)
+        #expect(!build.report.succeeded, "an error still fails the build")
         #expect(build.diagnostics.count == 1)
         #expect(build.diagnostics.first?.hasPrefix("books/broken.md:4:") == true, "\(build.diagnostics)")
         #expect(build.diagnostics.first?.contains("error: invalid YAML") == true)
-        #expect(!build.folder.exists("output"))
+        #expect(build.folder.exists("output/index.html"), "the rest of the site is written")
+        #expect(!build.folder.exists("output/books/broken"))
     }
 
     @Test func frontMatterThatNeverCloses() async {
@@ -161,7 +163,8 @@ import Testing
 
     @Test func tagsThatAreAStringInsteadOfAList() async {
         let build = await FixtureBuild("tags-not-a-list")
-        #expect(build.diagnostics == ["books/tags.md:3:7: error: `tags` must be a list, like `tags: [swift]`"])
+        #expect(build.diagnostics == ["books/tags.md:3:7: warning: `tags` must be a list, like `tags: [swift]`; it is ignored"])
+        #expect(build.folder.exists("output/books/tags/index.html"), "the page is built without the field")
     }
 
     @Test func twoNotesWithOneURLNameBothFiles() async {
@@ -215,7 +218,14 @@ import Testing
         options.themesPath = Repository.themes.path
         #expect(await Build.run(options).succeeded)
         let before = try #require(folder.read("output/books/a/index.html"))
-        folder.write("content/books/a.md", "---\ntitle: [A\n---\nSecond.\n")
+        // Two notes at one URL: the site would be wrong, so nothing is written.
+        folder.write("content/books/a.md", "---\ntitle: A\n---\nSecond.\n")
+        folder.write("content/books/b.md", "---\ntitle: B\nslug: a\n---\nThird.\n")
+        #expect(await !Build.run(options).succeeded)
+        #expect(folder.read("output/books/a/index.html") == before)
+        // Under --strict, a note that cannot be read leaves the previous site as it was too.
+        folder.write("content/books/b.md", "---\ntitle: [B\n---\nThird.\n")
+        options.strict = true
         #expect(await !Build.run(options).succeeded)
         #expect(folder.read("output/books/a/index.html") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["content", "output"],

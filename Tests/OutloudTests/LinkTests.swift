@@ -101,10 +101,10 @@ import Testing
             "<p><img src=\"../../assets/map.svg\" alt=\"map\" /> <a href=\"../../books/cover.png\">cover</a></p>\n")
     }
 
-    @Test func linksThatLeaveTheContentFolderAreErrors() {
+    @Test func linksThatLeaveTheContentFolderAreBrokenWarnings() {
         let result = render("[x](../../../etc/passwd.md)")
         #expect(result.links.map(\.target) == [.broken(reason: "link \"../../../etc/passwd.md\" leaves the content folder")])
-        #expect(result.problems.map(\.severity) == [.error])
+        #expect(result.problems.map(\.severity) == [.warning])
     }
 
     @Test func missingFilesAndImagesAreErrors() {
@@ -178,8 +178,8 @@ import Testing
             "books/a.md": "---\ntitle: A\n---\nIntro.\n\nSee [[Nothing]] and [x](missing.md) and [[A#nope]].\n",
         ])
         #expect(diagnostics == [
-            "books/a.md:6:5: error: wikilink [[Nothing]] matches no note by title, slug or file name",
-            "books/a.md:6:21: error: link to books/missing.md, which does not exist",
+            "books/a.md:6:5: warning: wikilink [[Nothing]] matches no note by title, slug or file name",
+            "books/a.md:6:21: warning: link to books/missing.md, which does not exist",
             "books/a.md:6:41: warning: books/a.md has no heading #nope (it has no headings)",
         ])
         let a = index(site, "books/a.md")

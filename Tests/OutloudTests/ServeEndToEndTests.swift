@@ -80,7 +80,9 @@ struct HTTPProbe {
         init(extra: [String] = [], broken: Bool = false) throws {
             try FileManager.default.copyItem(at: Repository.themes, to: folder.url.appendingPathComponent("themes"))
             folder.write("content/site.yml", "title: Served\n")
-            folder.write("content/books/drive.md", broken ? "---\ntitle: [unclosed\n---\n" : "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe first version.\n")
+            folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe first version.\n")
+            // Two notes at one URL: an error that stops the whole site, not one note.
+            if broken { folder.write("content/books/clash.md", "---\ntitle: Clash\nslug: drive\n---\nThe other one.\n") }
             folder.write("content/books/other.md", "---\ntitle: Other\ndate: 2026-01-03\n---\nSee [Drive](drive.md).\n")
             process.executableURL = CommandLineTests.binary
             process.arguments = ["serve", "--port", String(probe.port), "--no-git"] + extra
@@ -167,7 +169,8 @@ struct HTTPProbe {
         server.folder.write("content/books/drive.md", "---\ntitle: [unclosed\n---\nBroken.\n")
         let problems = try #require(events.next("problems"))
         #expect(problems.contains("\"location\":\"content/books/drive.md:3:1\",\"severity\":\"error\",\"message\":\"invalid YAML"), "\(problems)")
-        #expect(probe.get("/books/drive/")?.body.contains("The second version.") == true, "the last good site is still served")
+        // The note is left out and the rest of the site is still built, as `outloud build` does.
+        #expect(probe.get("/books/drive/")?.status == 404 && probe.get("/")?.status == 200, "the rest of the site is served")
         server.folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe third version.\n")
         #expect(events.next("reload") != nil)
         #expect(probe.get("/books/drive/")?.body.contains("The third version.") == true)
@@ -212,7 +215,9 @@ struct HTTPProbe {
         let before = try #require(server.probe.get("/books/drive/"))
         #expect(before.status == 404 && before.body.contains("The site has not been built yet.") && before.body.contains(LiveReload.scriptPath))
         let events = try openEvents(server.probe)
-        #expect(events.next("problems")?.contains("invalid YAML") == true, "a page that connects hears of the failed build")
+        #expect(events.next("problems")?.contains("both have the URL /books/drive/") == true, "a page that connects hears of the failed build")
+        server.folder.write("content/books/clash.md", "---\ntitle: Clash\n---\nMoved.\n")
+        #expect(events.next("reload") != nil)
         server.folder.write("content/books/drive.md", "---\ntitle: Drive\n---\nFixed.\n")
         #expect(events.next("reload") != nil)
         #expect(server.probe.get("/books/drive/")?.body.contains("Fixed.") == true)

@@ -185,10 +185,12 @@ import Testing
         #expect(messages.contains("books/a.md:2:9: warning: `rating` must be from 1 to 5, not 7; it is ignored"))
         #expect(messages.contains("books/a.md:3:7: warning: `book` has no `title`; the note is listed under its own title"))
         #expect(messages.contains(#"logs/ana/w.md:2:7: warning: `week` must be an ISO week like 2026-W47, not "2026-W54"; it is ignored"#))
-        #expect(messages.contains(#"resources/r.md:2:6: error: `url` must be an http(s), mailto or relative URL, not "javascript:alert(1)""#))
+        #expect(messages.contains(#"resources/r.md:2:6: warning: `url` must be an http(s), mailto or relative URL, not "javascript:alert(1)"; it is ignored"#))
         #expect(messages.contains(#"resources/r.md:3:8: warning: "guru" is not a Dreyfus level (novice, advanced-beginner, competent, proficient, expert); it is ignored"#))
         #expect(report.diagnostics.count == 8, "\(messages)")
-        // The unsafe URL is the one error; without it every page is written.
+        // Every problem is a warning: the unsafe URL is left out and every page is written.
+        #expect(report.diagnostics.errorCount == 0 && report.succeeded)
+        #expect(folder.read("output/resources/r/index.html")?.contains("javascript:") == false)
         folder.write("content/resources/r.md", "---\nurl: https://example.com/r\nlevel: guru\n---\nR.\n")
         let second = await Build.run(options)
         #expect(second.diagnostics.errorCount == 0)

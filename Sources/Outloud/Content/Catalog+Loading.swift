@@ -23,13 +23,14 @@ extension Catalog {
         switch files.readText(path) {
         case .success(let contents): text = contents
         case .failure(let failure):
-            diagnostics.append(.error(failure.message, at: SourceLocation(path: path)))
+            diagnostics.append(.containedError(failure.message + "; the site is built without \(name)", at: SourceLocation(path: path)))
             return nil
         }
         switch YAMLReader.parse(text) {
         case .success(let value): return (value, path)
         case .failure(let failure):
-            diagnostics.append(.error(failure.message, at: SourceLocation(path: path, line: failure.line, column: failure.column)))
+            diagnostics.append(.containedError(failure.message + "; the site is built without \(name)",
+                                               at: SourceLocation(path: path, line: failure.line, column: failure.column)))
             return nil
         }
     }
@@ -37,7 +38,7 @@ extension Catalog {
     private static func readConfig(_ value: YAMLValue, path: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
         guard value.entries != nil else {
-            if !value.isNull { diagnostics.append(.error("site.yml must be a mapping of settings", at: SourceLocation(path: path, line: value.line, column: value.column))) }
+            if !value.isNull { diagnostics.append(.containedError("site.yml must be a mapping of settings", at: SourceLocation(path: path, line: value.line, column: value.column))) }
             return config
         }
         var reader = FieldReader(path: path, map: value)
@@ -59,7 +60,7 @@ extension Catalog {
 
     private static func readSkills(_ value: YAMLValue, path: String, diagnostics: inout [Diagnostic]) -> [Skill] {
         guard let items = value.items else {
-            if !value.isNull { diagnostics.append(.error("skills.yml must be a list of skills (`- id: swift`)", at: SourceLocation(path: path, line: value.line, column: value.column))) }
+            if !value.isNull { diagnostics.append(.containedError("skills.yml must be a list of skills (`- id: swift`)", at: SourceLocation(path: path, line: value.line, column: value.column))) }
             return []
         }
         var skills: [Skill] = []
@@ -68,19 +69,19 @@ extension Catalog {
             var reader = FieldReader(path: path, map: item)
             defer { diagnostics += reader.diagnostics }
             guard item.entries != nil else {
-                reader.error("a skill must be a mapping with `id`, `name`, `group` and `description`", at: item)
+                reader.ignored("a skill must be a mapping with `id`, `name`, `group` and `description`", at: item)
                 continue
             }
             guard let id = reader.string("id"), !id.isEmpty else {
-                reader.error("skill has no `id`", at: item)
+                reader.ignored("skill has no `id`", at: item)
                 continue
             }
             guard Slug.make(id) == id else {
-                reader.error("skill id \"\(id)\" must be lower-case letters, digits and dashes (try \"\(Slug.make(id))\")", at: reader.value("id") ?? item)
+                reader.ignored("skill id \"\(id)\" must be lower-case letters, digits and dashes (try \"\(Slug.make(id))\")", at: reader.value("id") ?? item)
                 continue
             }
             if let first = seen[id] {
-                reader.error("skill \"\(id)\" is listed twice (first at line \(first))", at: item)
+                reader.ignored("skill \"\(id)\" is listed twice (first at line \(first))", at: item)
                 continue
             }
             seen[id] = item.line
@@ -93,7 +94,7 @@ extension Catalog {
 
     private static func readPeople(_ value: YAMLValue, path: String, diagnostics: inout [Diagnostic]) -> [Person] {
         guard let items = value.items else {
-            if !value.isNull { diagnostics.append(.error("people.yml must be a list of people (`- id: amara`)", at: SourceLocation(path: path, line: value.line, column: value.column))) }
+            if !value.isNull { diagnostics.append(.containedError("people.yml must be a list of people (`- id: amara`)", at: SourceLocation(path: path, line: value.line, column: value.column))) }
             return []
         }
         var people: [Person] = []
@@ -102,19 +103,19 @@ extension Catalog {
             var reader = FieldReader(path: path, map: item)
             defer { diagnostics += reader.diagnostics }
             guard item.entries != nil else {
-                reader.error("a person must be a mapping with `id` and `name`", at: item)
+                reader.ignored("a person must be a mapping with `id` and `name`", at: item)
                 continue
             }
             guard let id = reader.string("id"), !id.isEmpty else {
-                reader.error("person has no `id`", at: item)
+                reader.ignored("person has no `id`", at: item)
                 continue
             }
             guard Slug.make(id) == id else {
-                reader.error("person id \"\(id)\" must be lower-case letters, digits and dashes (try \"\(Slug.make(id))\")", at: reader.value("id") ?? item)
+                reader.ignored("person id \"\(id)\" must be lower-case letters, digits and dashes (try \"\(Slug.make(id))\")", at: reader.value("id") ?? item)
                 continue
             }
             if let first = seen[id] {
-                reader.error("person \"\(id)\" is listed twice (first at line \(first))", at: item)
+                reader.ignored("person \"\(id)\" is listed twice (first at line \(first))", at: item)
                 continue
             }
             seen[id] = item.line
@@ -133,14 +134,14 @@ extension Catalog {
                         }
                     }
                 } else {
-                    reader.error("`skills` must map skill ids to levels, like `skills: {swift: competent}`", at: skills)
+                    reader.ignored("`skills` must map skill ids to levels, like `skills: {swift: competent}`", at: skills)
                 }
             }
             if let goals = reader.value("goals") {
                 for goal in goals.items ?? [goals] {
                     var goalReader = FieldReader(path: path, map: goal)
                     guard goal.entries != nil, let skill = goalReader.string("skill") else {
-                        reader.error("a goal must be a mapping like `{skill: swift, level: competent, by: 2027-03-31}`", at: goal)
+                        reader.ignored("a goal must be a mapping like `{skill: swift, level: competent, by: 2027-03-31}`", at: goal)
                         continue
                     }
                     let level = goalReader.value("level").flatMap { goalReader.level($0, field: "level") }
@@ -162,7 +163,7 @@ extension FieldReader {
     /// the entry still builds, without the level).
     mutating func level(_ value: YAMLValue, field: String) -> DreyfusLevel? {
         guard let text = value.string else {
-            error("`\(field)` must be a Dreyfus level (\(DreyfusLevel.choices)), not \(value.typeName)", at: value)
+            ignored("`\(field)` must be a Dreyfus level (\(DreyfusLevel.choices)), not \(value.typeName)", at: value)
             return nil
         }
         guard let level = DreyfusLevel(rawValue: text.lowercased().replacingOccurrences(of: " ", with: "-")) else {

@@ -70,7 +70,7 @@ public struct ContentLoader: Sendable {
             if isTopLevel && (Self.dataFiles.contains(file.relativePath) || Self.ignoredTopLevelFiles.contains(file.relativePath)) {
                 continue
             }
-            if file.relativePath.lowercased().hasSuffix(".md") {
+            if ContentPath.markdownStem(file.relativePath) != nil {
                 markdownFiles.append(file)
             } else if !isTopLevel {
                 assets.append(file.relativePath)

@@ -42,6 +42,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
+    /// An error confined to one file, which the build leaves out (a note whose front matter
+    /// cannot be parsed): the rest of the site is still written, unless `--strict`.
+    public var isContained = false
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
@@ -51,6 +54,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.error, message, at: location)
+    }
+
+    /// An error that leaves one file out of the site without stopping the rest of it.
+    public static func containedError(_ message: String, at location: SourceLocation? = nil) -> Self {
+        var diagnostic = Self(.error, message, at: location)
+        diagnostic.isContained = true
+        return diagnostic
     }
 
     public static func note(_ message: String, at location: SourceLocation? = nil) -> Self {
@@ -73,6 +83,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 extension Array where Element == Diagnostic {
     public var errorCount: Int { count { $0.severity == .error } }
     public var warningCount: Int { count { $0.severity == .warning } }
+    /// Errors that make the whole output wrong or impossible: with one, nothing is written.
+    public var blockingErrorCount: Int { count { $0.severity == .error && !$0.isContained } }
 
     /// Diagnostics in file order, so a run's report reads the same every time.
     public func sortedForReport() -> [Diagnostic] {

@@ -14,12 +14,13 @@ struct FieldReader {
         SourceLocation(path: path, line: value.line, column: value.column)
     }
 
-    mutating func error(_ message: String, at value: YAMLValue) {
-        diagnostics.append(.error(message, at: location(of: value)))
-    }
-
     mutating func warning(_ message: String, at value: YAMLValue) {
         diagnostics.append(.warning(message, at: location(of: value)))
+    }
+
+    /// A value that cannot be used: a warning, and the page is built without it.
+    mutating func ignored(_ message: String, at value: YAMLValue) {
+        warning(message + "; it is ignored", at: value)
     }
 
     func value(_ key: String) -> YAMLValue? {
@@ -35,7 +36,7 @@ struct FieldReader {
 
     mutating func scalarText(_ value: YAMLValue, field: String) -> String? {
         guard let text = value.string else {
-            error("`\(field)` must be text, not \(value.typeName)", at: value)
+            ignored("`\(field)` must be text, not \(value.typeName)", at: value)
             return nil
         }
         return text
@@ -46,9 +47,9 @@ struct FieldReader {
         guard let value = value(key) else { return [] }
         guard let items = value.items else {
             if let text = value.string {
-                error("`\(key)` must be a list, like `\(key): [\(text)]`", at: value)
+                ignored("`\(key)` must be a list, like `\(key): [\(text)]`", at: value)
             } else {
-                error("`\(key)` must be a list, not \(value.typeName)", at: value)
+                ignored("`\(key)` must be a list, not \(value.typeName)", at: value)
             }
             return []
         }
@@ -58,7 +59,7 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         guard case .scalar(let text, .bool) = value.kind else {
-            error("`\(key)` must be true or false, not \(value.typeName)", at: value)
+            ignored("`\(key)` must be true or false, not \(value.typeName)", at: value)
             return nil
         }
         return ["true", "yes", "on"].contains(text.lowercased())
@@ -69,7 +70,7 @@ struct FieldReader {
     mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = value(key) else { return nil }
         guard case .scalar(let text, .int) = value.kind, let number = Int(text) else {
-            error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value.typeName)", at: value)
+            ignored("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(value.typeName)", at: value)
             return nil
         }
         guard range.contains(number) else {
@@ -86,7 +87,7 @@ struct FieldReader {
 
     mutating func day(_ value: YAMLValue, field: String) -> Day? {
         guard let text = value.string, let day = Day(parsing: text) else {
-            error("`\(field)` must be a date like 2026-11-06, not \(value.string.map { "\"\($0)\"" } ?? value.typeName)", at: value)
+            ignored("`\(field)` must be a date like 2026-11-06, not \(value.string.map { "\"\($0)\"" } ?? value.typeName)", at: value)
             return nil
         }
         return day

@@ -25,7 +25,8 @@ public struct FileIO: Sendable {
     public static let maximumFileSize = 16 * 1024 * 1024
 
     public static func join(_ folder: String, _ name: String) -> String {
-        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+        if name.isEmpty { return folder.isEmpty ? "." : folder }
+        return folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
     }
 
     static func tooLarge(_ size: Int) -> Failure {

@@ -108,7 +108,7 @@ extension KindDetails {
         book.takeaways = reader.stringList("takeaways")
         guard let value = reader.value("book") else { return book }
         guard value.entries != nil else {
-            reader.error("`book` must be a mapping like `{title: Drive, authors: [Daniel H. Pink], year: 2009}`", at: value)
+            reader.ignored("`book` must be a mapping like `{title: Drive, authors: [Daniel H. Pink], year: 2009}`", at: value)
             return book
         }
         var fields = FieldReader(path: reader.path, map: value)
@@ -137,7 +137,7 @@ extension KindDetails {
             for item in actions.items ?? [actions] {
                 var fields = FieldReader(path: reader.path, map: item)
                 guard item.entries != nil, let text = fields.string("action"), !text.isEmpty else {
-                    reader.error("an action must be a mapping like `{owner: amara, action: …, due: 2026-12-01}`", at: item)
+                    reader.ignored("an action must be a mapping like `{owner: amara, action: …, due: 2026-12-01}`", at: item)
                     continue
                 }
                 let owner = fields.value("owner").flatMap { value in
@@ -153,7 +153,7 @@ extension KindDetails {
     private static func readDebate(_ reader: inout FieldReader, note: SourceLocation) -> Debate {
         var debate = Debate()
         debate.motion = reader.string("motion") ?? ""
-        if debate.motion.isEmpty { reader.diagnostics.append(.error("a debate needs a `motion`", at: note)) }
+        if debate.motion.isEmpty { reader.diagnostics.append(.warning("a debate needs a `motion`", at: note)) }
         if let source = reader.value("source") {
             if let title = source.string {
                 debate.sourceTitle = title
@@ -163,7 +163,7 @@ extension KindDetails {
                 debate.sourceURL = fields.url("url")
                 reader.absorb(fields)
             } else {
-                reader.error("`source` must be the article's title or `{title: …, url: …}`", at: source)
+                reader.ignored("`source` must be the article's title or `{title: …, url: …}`", at: source)
             }
         }
         if let participants = reader.value("participants") {
@@ -181,7 +181,7 @@ extension KindDetails {
                 debate.positionsAgainst = fields.stringList("against")
                 reader.absorb(fields)
             } else {
-                reader.error("`positions` must be a mapping like `{for: […], against: […]}`", at: positions)
+                reader.ignored("`positions` must be a mapping like `{for: […], against: […]}`", at: positions)
             }
         }
         debate.outcome = reader.string("outcome")
@@ -209,7 +209,7 @@ extension KindDetails {
         if reader.value("url") != nil {
             resource.url = reader.url("url") ?? ""
         } else {
-            reader.diagnostics.append(.error("a resource needs a `url`", at: note))
+            reader.diagnostics.append(.warning("a resource needs a `url`", at: note))
         }
         resource.type = oneOf("type", resourceTypes, reader: &reader)
         resource.level = reader.value("level").flatMap { reader.level($0, field: "level") }
@@ -224,7 +224,7 @@ extension KindDetails {
     private static func oneOf(_ key: String, _ choices: [String], reader: inout FieldReader) -> String? {
         guard let value = reader.value(key), let text = reader.scalarText(value, field: key) else { return nil }
         guard choices.contains(text.lowercased()) else {
-            reader.error("`\(key)` must be one of \(choices.joined(separator: ", ")), not \"\(text)\"", at: value)
+            reader.ignored("`\(key)` must be one of \(choices.joined(separator: ", ")), not \"\(text)\"", at: value)
             return nil
         }
         return text.lowercased()
@@ -237,7 +237,7 @@ extension FieldReader {
     mutating func url(_ key: String) -> String? {
         guard let value = value(key), let text = scalarText(value, field: key) else { return nil }
         guard let safe = SafeURL.check(text) else {
-            error("`\(key)` must be an http(s), mailto or relative URL, not \"\(text)\"", at: value)
+            ignored("`\(key)` must be an http(s), mailto or relative URL, not \"\(text)\"", at: value)
             return nil
         }
         return safe

@@ -20,7 +20,7 @@ struct NoteReader: Sendable {
         switch fileIO.readText(displayPath) {
         case .success(let contents): text = contents
         case .failure(let failure):
-            return (nil, [.error(failure.message, at: SourceLocation(path: displayPath))])
+            return (nil, [.containedError(failure.message, at: SourceLocation(path: displayPath))])
         }
         guard let memory else { return parse(file, displayPath: displayPath, text: text) }
         if let known = memory.note(at: file.relativePath, text: text) { return known }
@@ -34,7 +34,7 @@ struct NoteReader: Sendable {
         switch FrontMatterSplit.split(text) {
         case .success(let value): split = value
         case .failure(let failure):
-            return (nil, [.error(failure.message, at: SourceLocation(path: displayPath, line: failure.line, column: 1))])
+            return (nil, [.containedError(failure.message, at: SourceLocation(path: displayPath, line: failure.line, column: 1))])
         }
         var fields = YAMLValue(kind: .map([]), line: 1, column: 1)
         if let yaml = split.yaml {
@@ -42,10 +42,10 @@ struct NoteReader: Sendable {
             case .success(let value) where value.isNull: break
             case .success(let value) where value.entries != nil: fields = value
             case .success(let value):
-                return (nil, [.error("front matter must be a mapping of fields (`title: …`), not \(value.typeName)",
+                return (nil, [.containedError("front matter must be a mapping of fields (`title: …`), not \(value.typeName)",
                                      at: SourceLocation(path: displayPath, line: value.line, column: value.column))])
             case .failure(let failure):
-                return (nil, [.error(failure.message, at: SourceLocation(path: displayPath, line: failure.line, column: failure.column))])
+                return (nil, [.containedError(failure.message, at: SourceLocation(path: displayPath, line: failure.line, column: failure.column))])
             }
         }
         return build(file: file, displayPath: displayPath, fields: fields, split: split)
@@ -56,7 +56,7 @@ struct NoteReader: Sendable {
         var reader = FieldReader(path: displayPath, map: fields)
         let components = file.relativePath.split(separator: "/").map(String.init)
         let folderNames = components.dropLast()
-        let fileStem = String((components.last ?? "").dropLast(3))
+        let fileStem = String(ContentPath.markdownStem(components.last ?? "") ?? "")
         let section = folderNames.first ?? ""
         let kind: Kind = folderNames.isEmpty ? .page : Kind(folder: section)
 
@@ -67,12 +67,12 @@ struct NoteReader: Sendable {
             slugValue = slugField
             slug = Slug.make(given)
             if slug.isEmpty {
-                reader.error("slug \"\(given.debugEscaped)\" has no letters or digits", at: slugField)
+                reader.diagnostics.append(.containedError("slug \"\(given.debugEscaped)\" has no letters or digits; the note is left out", at: reader.location(of: slugField)))
             } else if slug != given {
                 reader.warning("slug \"\(given.debugEscaped)\" is not lower-case letters, digits and dashes; the page's slug is \"\(Slug.limited(slug))\"", at: slugField)
             }
         } else if slug.isEmpty {
-            reader.diagnostics.append(.error("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field", at: top))
+            reader.diagnostics.append(.containedError("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field (the note is left out)", at: top))
         }
         if slug.count > Slug.maximumLength {
             slug = Slug.limited(slug)
@@ -106,7 +106,8 @@ struct NoteReader: Sendable {
         let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1))
         // Without these, `NoteFallbacks` takes the date from git or the file once every note is read.
         let date = reader.day("date") ?? details.log?.week?.friday
-        let summary = reader.string("summary") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
+        // `description:` is what Hugo, Jekyll and most front matter call the summary.
+        let summary = reader.string("summary") ?? reader.string("description") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
         let note = Note(
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
             urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),

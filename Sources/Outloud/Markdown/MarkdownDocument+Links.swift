@@ -170,7 +170,7 @@ struct LinkEditor {
             problems.append(MarkdownProblem(severity: .warning, message: "link to a \(scheme): URL is removed (set `unsafe_html: true` in site.yml to allow it)", line: line, column: column))
         case .placeholder(let target, let anchor):
             if case .broken(let reason) = target {
-                problems.append(MarkdownProblem(severity: .error, message: reason, line: line, column: column))
+                problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
             }
             links.append(LinkReference(target: target, anchor: anchor, label: MarkdownDocument.plainText(of: node),
                                        line: line, column: column, context: ""))
@@ -190,7 +190,7 @@ struct LinkEditor {
             problems.append(MarkdownProblem(severity: .warning, message: "image with a \(scheme): URL is removed", line: line, column: column))
         case .placeholder(let target, _):
             let reason = if case .broken(let reason) = target { reason } else { "image \"\(url)\" is not an image file" }
-            problems.append(MarkdownProblem(severity: .error, message: reason, line: line, column: column))
+            problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
         }
     }
 
@@ -223,7 +223,7 @@ struct LinkEditor {
             return .placeholder(.broken(reason: "link \"\(url)\" leaves the content folder"), anchor: nil)
         }
         let normalised = resolved.precomposed
-        if normalised.lowercased().hasSuffix(".md") {
+        if ContentPath.markdownStem(normalised) != nil {
             return .placeholder(.note(path: normalised), anchor: anchor?.isEmpty == true ? nil : anchor)
         }
         if base.files.contains(normalised) {

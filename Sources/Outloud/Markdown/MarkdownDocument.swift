@@ -34,6 +34,10 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var html: String
     /// The first level-1 heading's text when `takeTitleFromHeading` was set and one existed.
     public var title: String?
+    /// That heading's link, when the whole heading was one link to a web page.
+    public var titleURL: String?
+    /// The body opens with its own table of contents, so the page needs no second one.
+    public var hasOwnTableOfContents = false
     public var headings: [Heading]
     /// The first paragraph as plain text.
     public var firstParagraph: String
@@ -72,14 +76,19 @@ struct MarkdownDocument: ~Copyable {
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
         let document = MarkdownDocument(source)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
-        let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
+        var (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
+        // Raw HTML needs a `<`: most notes have none and skip the walk.
+        if !options.unsafeHTML, source.containsByte(0x3C), let problem = document.rawHTMLProblem() {
+            problems.append(problem)
+        }
+        let hasOwnTableOfContents = document.hasOwnTableOfContents()
         let firstParagraph = document.firstParagraphText()
         let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
-            html: html, title: title, headings: headings,
-            firstParagraph: firstParagraph, wordCount: wordCount, text: text, links: links, problems: problems)
+            html: html, title: title?.text, titleURL: title?.url, hasOwnTableOfContents: hasOwnTableOfContents,
+            headings: headings, firstParagraph: firstParagraph, wordCount: wordCount, text: text, links: links, problems: problems)
     }
 
     /// The document as HTML; cmark's safe mode omits raw HTML and unsafe URLs unless asked.
@@ -92,21 +101,6 @@ struct MarkdownDocument: ~Copyable {
         guard let buffer = cmark_render_html(node, options) else { return "" }
         defer { free(buffer) }
         return String(cString: buffer)
-    }
-
-    /// Removes the first top-level `# ` heading and returns its text.
-    func removeTitleHeading() -> String? {
-        var node = cmark_node_first_child(root)
-        while let current = node {
-            if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 1 {
-                let text = Self.plainText(of: current)
-                cmark_node_unlink(current)
-                cmark_node_free(current)
-                return text.isEmpty ? nil : text
-            }
-            node = cmark_node_next(current)
-        }
-        return nil
     }
 
     /// The plain text of the first top-level paragraph, whitespace folded.

@@ -111,6 +111,18 @@ public enum LinkPlaceholder {
 
 /// Paths inside the content folder.
 enum ContentPath {
+    /// The endings of Markdown files: GitHub renders both, and teams' older notes use the long one.
+    static let markdownExtensions = [".md", ".markdown"]
+
+    /// The path without its Markdown ending (any case), or nil when it is not a Markdown file.
+    static func markdownStem(_ path: String) -> Substring? {
+        let lowered = path.lowercased()
+        for ending in markdownExtensions where lowered.hasSuffix(ending) {
+            return path.dropLast(ending.count)
+        }
+        return nil
+    }
+
     /// Resolves `relative` (already percent-decoded) against `folder`; nil when it leaves the root.
     static func resolve(_ relative: String, from folder: [Substring]) -> String? {
         var parts: [Substring] = relative.hasPrefix("/") ? [] : folder

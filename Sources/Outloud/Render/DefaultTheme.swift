@@ -233,6 +233,7 @@ enum DefaultTheme {
   <header class="note__header">
     <p class="note__kind"><span class="kind kind--{{kind}}">{{kindLabel}}</span>{{#draft}} <span class="badge badge--draft">Draft</span>{{/draft}}</p>
     <h1>{{title}}</h1>
+    {{#titleURL}}<p class="note__source">Source: <a href="{{titleURL}}" rel="external noopener">{{#titleHost}}{{titleHost}}{{/titleHost}}{{^titleHost}}{{titleURL}}{{/titleHost}}</a></p>{{/titleURL}}
     <p class="note__meta">
       {{^empty(authors)}}<span>By {{#authors}}{{> partials/person-link}}{{^last()}}, {{/last()}}{{/authors}}</span>{{/empty(authors)}}
       {{#date}}<span><time datetime="{{date}}">{{dateText}}</time></span>{{/date}}
@@ -2157,6 +2158,7 @@ a.tag:hover { border-color: var(--link); color: var(--link-hover); text-decorati
   font-size: 0.9375rem;
 }
 .note__meta > span:not(:last-child)::after { content: "·"; margin-left: 0.625rem; }
+.note__source { color: var(--muted); font-size: 0.9375rem; overflow-wrap: anywhere; }
 
 .panel {
   margin-block: 0.5rem 2.25rem;

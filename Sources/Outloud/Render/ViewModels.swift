@@ -88,7 +88,9 @@ struct ViewModels: Sendable {
         guard case .object(var fields) = cards[index] else { return cards[index] }
         let root = relativeRoot(forURLPath: note.urlPath)
         fields["html"] = .html(linkedHTML(index))
-        fields["toc"] = Self.tableOfContents(note.body.headings)
+        fields["toc"] = note.body.hasOwnTableOfContents ? .list([]) : Self.tableOfContents(note.body.headings)
+        fields["titleURL"] = TemplateValue(note.body.titleURL)
+        fields["titleHost"] = TemplateValue(note.body.titleURL.flatMap { URLComponents(string: $0)?.host })
         fields["backlinks"] = .list(site.links.incoming[index].map { backlink in
             guard case .object(var card) = cards[backlink.source] else { return .null }
             card["context"] = .string(backlink.context)

@@ -17,7 +17,7 @@ struct NoteLookup {
             let note = notes[index]
             byPath[Self.pathKey(note.sourcePath)] = index
             byURL[note.urlPath.lowercased()] = index
-            byURL[Self.pathKey(String(note.sourcePath.dropLast(3)))] = index
+            byURL[Self.pathKey(String(ContentPath.markdownStem(note.sourcePath) ?? Substring(note.sourcePath)))] = index
             byTitle[Slug.make(note.title), default: []].append(index)
             let names = Set([Slug.make(Self.stem(note.sourcePath)), String(note.urlPath.split(separator: "/").last ?? "")])
             for name in names where !name.isEmpty { byName[name, default: []].append(index) }
@@ -41,11 +41,11 @@ struct NoteLookup {
 
     static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return String(ContentPath.markdownStem(name) ?? Substring(name))
     }
 
     func resolve(_ link: LinkReference, sections: Set<String>) -> (link: ResolvedLink, problem: LinkProblem?) {
-        func broken(_ message: String, _ severity: Diagnostic.Severity = .error) -> (ResolvedLink, LinkProblem?) {
+        func broken(_ message: String, _ severity: Diagnostic.Severity = .warning) -> (ResolvedLink, LinkProblem?) {
             (ResolvedLink(destination: .broken(message), anchor: nil), LinkProblem(severity: severity, message: message))
         }
         let target: Int

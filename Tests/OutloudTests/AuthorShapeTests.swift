@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import Outloud
+
+/// Notes as their authors wrote them: a linked title, their own table of contents, a
+/// `description:`, raw HTML that safe mode drops, `.markdown` files, `--content .`.
+@Suite struct AuthorShapeTests {
+    func render(_ markdown: String, unsafe: Bool = false) -> RenderedMarkdown {
+        MarkdownDocument.render(markdown, options: MarkdownOptions(unsafeHTML: unsafe, takeTitleFromHeading: true))
+    }
+
+    @Test func aTitleThatIsOneLinkKeepsItsLink() {
+        let linked = render("# [99 Bottles of OOP](https://sandimetz.com/99bottles)\n\nNotes.\n")
+        #expect(linked.title == "99 Bottles of OOP" && linked.titleURL == "https://sandimetz.com/99bottles")
+        #expect(linked.html == "<p>Notes.</p>\n", "the heading is not repeated in the body")
+        #expect(render("# Notes on [Drive](https://example.com/drive)\n").titleURL == nil, "a link inside the words is not the title's")
+        #expect(render("# [Drive](javascript:alert(1))\n").titleURL == nil, "only web pages")
+        #expect(render("# [Drive](../books/drive.md)\n").titleURL == nil)
+        #expect(render("# Drive\n").titleURL == nil)
+    }
+
+    @Test func aNoteWithItsOwnTableOfContentsGetsNoSecond() {
+        let own = render("# Guide\n\n- [Setup](#setup)\n- [Usage](#usage)\n  - [Flags](#flags)\n\n## Setup\n\n## Usage\n\n### Flags\n")
+        #expect(own.hasOwnTableOfContents)
+        let headed = render("Intro.\n\n## Contents\n\n1. [Setup](#setup)\n2. [Usage](#usage)\n\n## Setup\n\n## Usage\n")
+        #expect(headed.hasOwnTableOfContents)
+        #expect(!render("- [Drive](https://example.com)\n- [Setup](#setup)\n\n## Setup\n").hasOwnTableOfContents, "a list with other links")
+        #expect(!render("- one\n- two\n\n## A\n## B\n## C\n").hasOwnTableOfContents)
+        #expect(!render("Intro.\n\nMore.\n\nEven more.\n\nAnd more.\n\n- [A](#a)\n- [B](#b)\n").hasOwnTableOfContents, "not at the top")
+    }
+
+    @Test func rawHTMLThatSafeModeDropsIsOneWarningPerNote() {
+        let problems = render("Text <kbd>Ctrl</kbd> and <kbd>C</kbd>.\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>\n").problems
+        #expect(problems.map(\.message) == ["raw HTML `<kbd>` is left out (and 5 more places in this note); set `unsafe_html: true` in site.yml to keep it"])
+        #expect(problems.map(\.severity) == [.warning])
+        #expect(problems.first?.line == 1 && problems.first?.column == 6)
+        #expect(render("<!-- a comment -->\n\nText.\n").problems.isEmpty, "comments were never shown")
+        #expect(render("<kbd>x</kbd>\n", unsafe: true).problems.isEmpty, "kept under unsafe_html")
+        #expect(render("1 < 2 and `<b>` in code.\n").problems.isEmpty)
+    }
+
+    @Test func descriptionIsTheSummaryAndMarkdownFilesOfEitherEndingAreNotes() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\ndescription: What A is about.\n---\nFirst paragraph.\n")
+        folder.write("content/books/b.markdown", "# B\n\nSee [A](a.md) and [[c]].\n")
+        folder.write("content/books/c.MARKDOWN", "# C\n\nBack to [B](b.markdown).\n")
+        var options = BuildOptions.withoutGit()
+        options.contentPath = folder.path + "/content"
+        options.outputPath = folder.path + "/output"
+        options.themesPath = Repository.themes.path
+        let report = await Build.run(options)
+        #expect(report.diagnostics.filter { $0.severity != .note }.map(\.message) == ["feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)"])
+        #expect(report.notesByKind[.book] == 3)
+        let books = try #require(folder.read("output/books/index.html"))
+        #expect(books.contains("What A is about."))
+        let b = try #require(folder.read("output/books/b/index.html"))
+        #expect(b.contains(#"<a href="../../books/a/">A</a>"#) && b.contains(#"<a href="../../books/c/">C</a>"#))
+    }
+}
