@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The built site as people meet it, behind nginx under a sub-path.
 
-    scripts/site-check.py PORT NAME=DIR [NAME=DIR ...] [--screenshots DIR]
+    scripts/site-check.py PORT NAME=DIR[#ALIAS:PATH,ALIAS:PATH…] [NAME=DIR …] [--screenshots DIR]
 
 Each NAME=DIR is a built site (its base URL http://127.0.0.1:PORT/NAME/), published by
 Debian's nginx with the `location` block docs/publishing.md gives, on a generated config
@@ -17,7 +17,10 @@ search page with a query, at 375 and 1280 px wide, light and dark: axe-core
 than the window, and at 375 px the header's links must be on screen and lead to their
 pages. Screenshots of the home, book, log, skill, person, matrix and search pages go to
 --screenshots (NAME-WIDTH-SCHEME.png). For the other sites,
-the home page, a note and a skill get the audit at 1280 px, light.
+the home page, a note and a skill get the audit at 1280 px, light. A site given with
+`#ALIAS:PATH,…` instead gets those pages audited at 375 and 1280 px, light and dark, each
+kept as NAME-ALIAS-WIDTH-SCHEME.png (the fixture sites in the styles of an Obsidian vault,
+a handbook and a TIL repository, with their tables, callouts, embeds, code and navigation).
 
 Last, a self-test: a page with an HTML error, one with a broken link and one with an
 accessibility violation are published beside the sites, and each check must fail on its
@@ -264,9 +267,9 @@ def describe(violations):
                      for v in violations)
 
 
-def browse(base, folder, shots, widths, schemes, axe_script, full):
-    pages = pages_to_open(folder)
-    if not full:
+def browse(base, folder, shots, widths, schemes, axe_script, full, chosen=None, prefix=""):
+    pages = chosen or pages_to_open(folder)
+    if not full and not chosen:
         pages = {name: path for name, path in pages.items() if name in ("home", "book", "skill")}
     for width in widths:
         for scheme in schemes:
@@ -287,8 +290,8 @@ def browse(base, folder, shots, widths, schemes, axe_script, full):
                           f"the page is {overflow[0]} px wide in a {overflow[1]} px window")
                     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
                     check(not errors, f"no console errors on {where}", "; ".join(e["message"] for e in errors[:3]))
-                    if shots and name in SCREENSHOTS:
-                        driver.save_screenshot(str(shots / f"{name}-{width}-{scheme}.png"))
+                    if shots and (chosen or name in SCREENSHOTS):
+                        driver.save_screenshot(str(shots / f"{prefix}{name}-{width}-{scheme}.png"))
                 if full and width < 600 and scheme == schemes[0]:
                     check_navigation(driver, base)
             finally:
@@ -357,7 +360,13 @@ def main():
     if len(args) < 2:
         sys.exit(__doc__)
     port = int(args[0])
-    sites = dict(arg.split("=", 1) for arg in args[1:])
+    sites, chosen = {}, {}
+    for arg in args[1:]:
+        name, folder = arg.split("=", 1)
+        folder, _, pages = folder.partition("#")
+        sites[name] = folder
+        if pages:
+            chosen[name] = dict(page.split(":", 1) for page in pages.split(","))
     axe_script = str(pathlib.Path(axe_core_python.__file__).parent / "axe.min.js")
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="outloud-site-check-"))
@@ -378,6 +387,9 @@ def main():
                 check(ok, f"Nu HTML validator: no errors in {folder}", "\n      ".join(output[:10]))
                 if number == 0:
                     browse(base, folder, shots, [375, 1280], ["light", "dark"], axe_script, full=True)
+                elif name in chosen:
+                    browse(base, folder, shots, [375, 1280], ["light", "dark"], axe_script, full=False,
+                           chosen=chosen[name], prefix=f"{name}-")
                 else:
                     browse(base, folder, None, [1280], ["light"], axe_script, full=False)
             self_test(f"http://127.0.0.1:{port}/faults/", faults, axe_script)

@@ -39,6 +39,18 @@ import Testing
         #expect(render("1 < 2 and `<b>` in code.\n").problems.isEmpty)
     }
 
+    @Test func rawHTMLKeptByUnsafeHTMLHasItsLinksRewrittenLikeMarkdowns() {
+        let base = LinkBase(sourcePath: "books/drive.md", pageURLPath: "books/drive",
+                            files: ["books/diagram.png", "books/a.md"], folders: ["books"])
+        let result = MarkdownDocument.render(
+            "<p align=\"center\"><img src=\"diagram.png\" width=300></p>\n\nSee <a class=\"x\" href='a.md#why'>A</a>, <a href=\"https://example.com/\">out</a> and <img src=\"gone.png\">.\n",
+            options: MarkdownOptions(unsafeHTML: true, linkBase: base))
+        #expect(result.html.hasPrefix(#"<p align="center"><img src="../../books/diagram.png" width=300></p>"#), "\(result.html)")
+        #expect(result.links.map(\.target) == [.note(path: "books/a.md")] && result.links.first?.anchor == "why")
+        #expect(result.html.contains("See \(LinkPlaceholder.opening(0))A</a>, <a href=\"https://example.com/\">out</a>"))
+        #expect(result.problems.map(\.message) == [#"link "gone.png" points to books/gone.png, which does not exist"#])
+    }
+
     @Test func descriptionIsTheSummaryAndMarkdownFilesOfEitherEndingAreNotes() async throws {
         let folder = TemporaryFolder()
         folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\ndescription: What A is about.\n---\nFirst paragraph.\n")

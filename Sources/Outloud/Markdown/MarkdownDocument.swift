@@ -81,6 +81,9 @@ struct MarkdownDocument: ~Copyable {
         if !options.unsafeHTML, source.containsByte(0x3C), let problem = document.rawHTMLProblem() {
             problems.append(problem)
         }
+        if options.unsafeHTML, let base = options.linkBase, source.containsByte(0x3C) {
+            document.rewriteRawHTMLLinks(base: base, links: &links, problems: &problems)
+        }
         let hasOwnTableOfContents = document.hasOwnTableOfContents()
         let firstParagraph = document.firstParagraphText()
         let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
