@@ -99,6 +99,12 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("books/a.md:5:13: warning: link to books/gone.md"), "messages name the path from the working folder: \(run.stderr)")
         #expect(folder.exists("site/books/a/index.html"))
+        // Into `output/` inside the folder it reads: the second build does not read the first's site.
+        for _ in 1...2 {
+            let inside = try outloud(["build", "--content", ".", "--no-git"], in: folder.path + "/notes")
+            #expect(inside.status == 0 && inside.stdout.hasPrefix("Built 9 pages from 1 notes"), "\(inside.stdout)\(inside.stderr)")
+        }
+        #expect(folder.files(under: "notes/output") == folder.files(under: "site"))
     }
 
     @Test func strictTurnsWarningsIntoAFailure() throws {

@@ -123,7 +123,7 @@ import Testing
         #expect(OutputFolder(path: FileManager.default.currentDirectoryPath).check(contentPath: content) != nil)
         #expect(OutputFolder(path: content).check(contentPath: content) != nil)
         #expect(OutputFolder(path: folder.path).check(contentPath: content) != nil, "a folder holding the content")
-        #expect(OutputFolder(path: content + "/out").check(contentPath: content) != nil, "a folder inside the content")
+        #expect(OutputFolder(path: content + "/out").check(contentPath: content) == nil, "a folder inside the content, never read as content")
         #expect(OutputFolder(path: folder.path + "/mine").check(contentPath: content)?.message.contains("not made by Outloud") == true)
         #expect(OutputFolder(path: folder.path + "/mine/file.txt").check(contentPath: content) != nil)
         #expect(OutputFolder(path: folder.path + "/fresh").check(contentPath: content) == nil)

@@ -111,8 +111,8 @@ func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) 
     return filled
 }
 
-/// Walks a folder depth-first in a fixed order, skipping hidden entries and refusing to
-/// follow a symlink out of the folder (or into a loop).
+/// Walks a folder depth-first in a fixed order, skipping hidden entries and the output
+/// folders Outloud made, and refusing to follow a symlink out of the folder (or into a loop).
 struct DiskWalker {
     let root: String
     private let rootReal: String
@@ -139,6 +139,8 @@ struct DiskWalker {
             problems.append(.error("cannot read folder", at: SourceLocation(path: folder)))
             return
         }
+        // A site Outloud built inside the content folder (`--content .`) is not content.
+        if !relative.isEmpty && names.contains(OutputFolder.markerName) { return }
         for name in names where !name.hasPrefix(".") {
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let childPath = FileIO.join(root, childRelative)

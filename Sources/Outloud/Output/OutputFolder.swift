@@ -39,7 +39,9 @@ public struct OutputFolder: Sendable {
         if target == "/" || target == home || target == working {
             return Failure(message: "refusing to use \(target) as the output folder; name a folder of its own, like `output`")
         }
-        if target == content || content.hasPrefix(target + "/") || target.hasPrefix(content + "/") {
+        // Inside the content folder is allowed (`--content .` in a repository of notes): a
+        // folder holding the marker is never read as content (`DiskWalker`).
+        if target == content || content.hasPrefix(target + "/") {
             return Failure(message: "the output folder \(path) overlaps the content folder \(contentPath)")
         }
         if FileIO.disk.isDirectory(path) {
