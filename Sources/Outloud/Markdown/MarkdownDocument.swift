@@ -70,12 +70,18 @@ struct MarkdownDocument: ~Copyable {
 
     /// Runs the whole wrapper: title, heading ids, HTML, summary text and word count.
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
-        let document = MarkdownDocument(source)
+        let extensions = GitHubExtensions(scanning: source)
+        // Footnote definitions leave the text before cmark reads it (their lines stay, blank).
+        let footnotes = extensions.footnotes ? FootnoteDefinitions(source) : nil
+        let markdown = footnotes?.source ?? source
+        let document = MarkdownDocument(markdown)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
+        let footnoteIDs = extensions.any
+            ? document.applyGitHubExtensions(extensions, footnotes: footnotes, source: MarkdownSource(markdown)) : []
         let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         let firstParagraph = document.firstParagraphText()
         let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
-        let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
+        let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML, reserving: footnoteIDs)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
             html: html, title: title, headings: headings,
@@ -150,6 +156,12 @@ struct MarkdownDocument: ~Copyable {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 counter.boundary()
                 if keepingText { text.append(32) }
+            case CMARK_NODE_CUSTOM_INLINE:
+                // A table cell (it carries its origin) ends the words of the cell before it.
+                if FragmentOrigin(of: node) != nil {
+                    counter.boundary()
+                    if keepingText, let last = text.last, last != 10, last != 32 { text.append(32) }
+                }
             default:
                 if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
                     counter.boundary()
