@@ -4,7 +4,8 @@
 /// Plain cmark would read `[^1]: word` as a link reference definition (turning every
 /// `[^1]` into a link to `word`) and `[^1]: some words` as a paragraph. So the definitions
 /// are taken out of the text first — their lines left blank, so every other line keeps its
-/// number — and each body is parsed later as a document of its own.
+/// number — and each body is parsed later as a document of its own. Works on bytes: a note
+/// may hold a hundred thousand of them.
 struct FootnoteDefinitions {
     /// One definition: its label as written, its body, and where the body starts.
     struct Definition {
@@ -21,109 +22,114 @@ struct FootnoteDefinitions {
 
     /// Finds the definitions; nil when there are none (the source stays as it is).
     init?(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var kept: [Substring] = []
-        kept.reserveCapacity(lines.count)
-        var fence: (character: Character, length: Int)?
+        let lines = MarkdownSource(text)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(lines.bytes.count)
+        var fence: (byte: UInt8, length: Int)?
         var found: [String: Definition] = [:]
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
+        var number = 1
+        func keep(_ line: ArraySlice<UInt8>) {
+            kept += line
+            kept.append(10)
+        }
+        while number <= lines.lineCount {
+            let line = lines.line(number)
             if let open = fence {
-                if Self.fence(line)?.character == open.character, Self.fence(line)!.length >= open.length,
-                   line.drop(while: { $0 == " " }).allSatisfy({ $0 == open.character || $0 == " " || $0 == "\r" }) {
-                    fence = nil
-                }
-                kept.append(line)
-                index += 1
+                if let close = Self.fence(line), close.byte == open.byte, close.length >= open.length, close.closes { fence = nil }
+                keep(line)
+                number += 1
                 continue
             }
             if let opening = Self.fence(line) {
-                fence = opening
-                kept.append(line)
-                index += 1
+                fence = (opening.byte, opening.length)
+                keep(line)
+                number += 1
                 continue
             }
             guard let (label, first, column) = Self.definitionStart(line) else {
-                kept.append(line)
-                index += 1
+                keep(line)
+                number += 1
                 continue
             }
-            var body = [first]
-            var end = index + 1
+            var body: [UInt8] = Array(first)
+            var end = number + 1
             var blanks = 0
-            var lazy = !first.trimmingCharacters(in: .whitespaces).isEmpty
-            while end < lines.count {
-                let next = lines[end]
-                let indentation = next.prefix(while: { $0 == " " }).count
-                if next.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            var lazy = !first.allSatisfy(Self.isSpace)
+            while end <= lines.lineCount {
+                let next = lines.line(end)
+                let indentation = next.prefix(while: { $0 == 32 }).count
+                if next.allSatisfy(Self.isSpace) {
                     blanks += 1
                 } else if indentation >= 4 {
-                    body += Array(repeating: "", count: blanks) + [String(next.dropFirst(4))]
+                    body += [UInt8](repeating: 10, count: blanks + 1) + next.dropFirst(4)
                     blanks = 0
                     lazy = true
                 } else if blanks == 0, lazy, !Self.startsBlock(next), Self.definitionStart(next) == nil {
-                    body.append(String(next))
+                    body.append(10)
+                    body += next
                 } else {
                     break
                 }
                 end += 1
             }
-            end -= blanks  // blank lines after the last line of the body are not part of it
+            end -= blanks  // blank lines after the body's last line are not part of it
             let key = Self.key(label)
             if found[key] == nil {
-                found[key] = Definition(label: label, body: body.joined(separator: "\n"),
-                                        origin: FragmentOrigin(line: index + 1, firstColumnOffset: column - 1, columnOffset: 4))
+                found[key] = Definition(label: label, body: String(decoding: body, as: UTF8.self),
+                                        origin: FragmentOrigin(line: number, firstColumnOffset: column - 1, columnOffset: 4))
             }
-            kept += Array(repeating: "", count: end - index)
-            index = end
+            kept += [UInt8](repeating: 10, count: end - number)
+            number = end
         }
         guard !found.isEmpty else { return nil }
+        if text.utf8.last != 10, kept.last == 10 { kept.removeLast() }
         byKey = found
-        source = kept.joined(separator: "\n")
+        source = String(decoding: kept, as: UTF8.self)
     }
 
-    /// A label as it is matched: case folded, inner whitespace as one space.
-    static func key(_ label: some StringProtocol) -> String {
-        label.lowercased()
+    /// A label as it is matched: case folded.
+    static func key(_ label: String) -> String {
+        label.utf8.allSatisfy { $0 < 0x41 || $0 > 0x5A && $0 < 0x80 } ? label : label.lowercased()
     }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
 
     /// `[^label]:` at the start of a line (up to three spaces in): the label, the rest of
     /// the line, and the 1-based column at which that rest starts.
-    static func definitionStart(_ line: Substring) -> (label: String, rest: String, column: Int)? {
-        let indentation = line.prefix(while: { $0 == " " }).count
-        guard indentation <= 3 else { return nil }
+    static func definitionStart(_ line: ArraySlice<UInt8>) -> (label: String, rest: ArraySlice<UInt8>, column: Int)? {
+        let indentation = line.prefix(while: { $0 == 32 }).count
         let text = line.dropFirst(indentation)
-        guard text.hasPrefix("[^"), let close = text.firstIndex(of: "]") else { return nil }
-        let label = text[text.index(text.startIndex, offsetBy: 2)..<close]
-        guard !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "[" }),
-              text[text.index(after: close)...].hasPrefix(":") else { return nil }
-        let afterColon = text[text.index(close, offsetBy: 2)...]
-        let rest = afterColon.drop(while: { $0 == " " || $0 == "\t" })
-        let column = indentation + text.utf8.distance(from: text.startIndex, to: rest.startIndex) + 1
-        return (String(label), String(rest), column)
+        guard indentation <= 3, text.starts(with: [0x5B, 0x5E]) else { return nil }
+        guard let close = text.firstIndex(of: 0x5D), close > text.startIndex + 2 else { return nil }
+        let label = text[(text.startIndex + 2)..<close]
+        guard !label.contains(where: { $0 == 0x5B || $0 == 32 || $0 == 9 }), close + 1 < text.endIndex, text[close + 1] == 0x3A
+        else { return nil }
+        let rest = text[(close + 2)...].drop(while: { $0 == 32 || $0 == 9 })
+        return (String(decoding: label, as: UTF8.self), rest, rest.startIndex - line.startIndex + 1)
     }
 
-    /// A fence's character and length, if `line` opens or closes fenced code.
-    static func fence(_ line: Substring) -> (character: Character, length: Int)? {
-        let indentation = line.prefix(while: { $0 == " " }).count
-        guard indentation <= 3, let first = line.dropFirst(indentation).first, first == "`" || first == "~" else { return nil }
-        let length = line.dropFirst(indentation).prefix(while: { $0 == first }).count
+    /// A fence's byte and length, if `line` opens or closes fenced code; `closes` when
+    /// nothing but spaces follows the run (a closing fence has no info string).
+    static func fence(_ line: ArraySlice<UInt8>) -> (byte: UInt8, length: Int, closes: Bool)? {
+        let indentation = line.prefix(while: { $0 == 32 }).count
+        let text = line.dropFirst(indentation)
+        guard indentation <= 3, let first = text.first, first == 0x60 || first == 0x7E else { return nil }
+        let length = text.prefix(while: { $0 == first }).count
         guard length >= 3 else { return nil }
-        if first == "`", line.dropFirst(indentation + length).contains("`") { return nil }
-        return (first, length)
+        let info = text.dropFirst(length)
+        if first == 0x60, info.contains(0x60) { return nil }
+        return (first, length, info.allSatisfy(isSpace))
     }
 
     /// Whether a line would start another block rather than continue a definition's paragraph.
-    static func startsBlock(_ line: Substring) -> Bool {
-        let text = line.drop(while: { $0 == " " })
+    static func startsBlock(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = line.drop(while: { $0 == 32 })
         guard let first = text.first else { return true }
-        if "#>".contains(first) || fence(line) != nil { return true }
-        if "-*+".contains(first), text.dropFirst().first == " " || text.count == 1 { return true }
-        if first.isNumber {
-            let rest = text.drop(while: \.isNumber)
-            if let marker = rest.first, marker == "." || marker == ")", rest.dropFirst().first == " " { return true }
-        }
+        if first == 0x23 || first == 0x3E || fence(line) != nil { return true }
+        if first == 0x2D || first == 0x2A || first == 0x2B, text.count == 1 || text.dropFirst().first == 32 { return true }
+        let digits = text.prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
+        if !digits.isEmpty, let marker = text.dropFirst(digits.count).first, marker == 0x2E || marker == 0x29,
+           text.dropFirst(digits.count + 1).first == 32 { return true }
         return false
     }
 }

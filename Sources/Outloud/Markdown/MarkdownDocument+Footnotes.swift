@@ -83,22 +83,24 @@ extension MarkdownDocument {
     /// Splits a text node around each `[^label]` whose label is defined.
     private func replaceReferences(in node: OpaquePointer, definitions: FootnoteDefinitions, reference: (String) -> String) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        let text = String(cString: literal)
-        var rest = Substring(text)
-        var segment = text.startIndex  // where the text not yet placed starts
-        while let open = rest.range(of: "[^") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.firstIndex(where: { $0 == "]" || $0 == "[" || $0.isWhitespace }),
-                  rest[close] == "]", close > rest.startIndex else { continue }
-            let key = FootnoteDefinitions.key(rest[..<close])
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        var segment = 0  // where the text not yet placed starts
+        var index = 0
+        while let open = bytes.offset(of: 0x5B, from: index) {
+            index = open + 1
+            guard open + 2 < bytes.count, bytes[open + 1] == 0x5E else { continue }
+            var close = open + 2
+            while close < bytes.count, bytes[close] != 0x5D, bytes[close] != 0x5B, bytes[close] > 32 { close += 1 }
+            guard close < bytes.count, bytes[close] == 0x5D, close > open + 2 else { continue }
+            let key = FootnoteDefinitions.key(String(decoding: bytes[(open + 2)..<close], as: UTF8.self))
             guard definitions.byKey[key] != nil else { continue }
-            if segment < open.lowerBound { cmark_node_insert_before(node, Self.textNode(String(text[segment..<open.lowerBound]))) }
+            if segment < open { cmark_node_insert_before(node, Self.textNode(String(decoding: bytes[segment..<open], as: UTF8.self))) }
             cmark_node_insert_before(node, Self.customNode(CMARK_NODE_CUSTOM_INLINE, enter: reference(key), exit: ""))
-            rest = rest[rest.index(after: close)...]
-            segment = rest.startIndex
+            index = close + 1
+            segment = index
         }
-        guard segment > text.startIndex else { return }
-        if segment < text.endIndex { cmark_node_insert_before(node, Self.textNode(String(text[segment...]))) }
+        guard segment > 0 else { return }
+        if segment < bytes.count { cmark_node_insert_before(node, Self.textNode(String(decoding: bytes[segment...], as: UTF8.self))) }
         cmark_node_unlink(node)
         cmark_node_free(node)
     }

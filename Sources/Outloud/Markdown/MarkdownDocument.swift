@@ -142,7 +142,7 @@ struct MarkdownDocument: ~Copyable {
         func endLine() {
             if keepingText, let last = text.last, last != 10 { text.append(10) }
         }
-        forEachNode { node, _ in
+        forEachNode { node, entering in
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -156,7 +156,7 @@ struct MarkdownDocument: ~Copyable {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 counter.boundary()
                 if keepingText { text.append(32) }
-            case CMARK_NODE_CUSTOM_INLINE:
+            case CMARK_NODE_CUSTOM_INLINE where entering:
                 // A table cell (it carries its origin) ends the words of the cell before it.
                 if FragmentOrigin(of: node) != nil {
                     counter.boundary()
