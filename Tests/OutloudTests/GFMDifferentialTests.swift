@@ -17,6 +17,10 @@ import Testing
         // cmark-gfm escapes an entity inside a raw-line link twice (`&amp;amp;`); Outloud links
         // the decoded text.
         "autolink-entity-tail": "`www.example.com/b&amp;c` links to `…/b&c`, not cmark-gfm's `…/b&amp;amp;c`",
+        // Tildes pair inside one container; cmark has paired the emphasis before they are looked at.
+        "strike-across-emphasis": "`~~a *b~~ c*`: cmark made `*b~~ c*` emphasis, so the tildes stay text",
+        // Footnote definitions are found in the source lines outside block quotes only.
+        "footnote-in-quote": "`> [^q]: …` is a quote, and `[^q]` stays text",
     ]
 
     @Test func everyCaseMatchesTheRecordedOracle() throws {

@@ -60,9 +60,11 @@ enum GFMOracle {
     }
 
     /// HTML with the differences by design set aside: the heading ids and self-links Outloud
-    /// adds, and line breaks between tags (cmark writes custom blocks on lines of their own).
+    /// adds, the task checkboxes' accessible names, and line breaks between tags (cmark
+    /// writes custom blocks on lines of their own).
     static func normalised(_ html: String) -> String {
-        var text = html.replacingOccurrences(of: ##" <a class="heading-link" href="#[^"]*" aria-label="Link to this section">#</a>"##,
+        var text = html.replacingOccurrences(of: #" aria-label="(Completed|Incomplete) task""#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: ##" <a class="heading-link" href="#[^"]*" aria-label="Link to this section">#</a>"##,
                                              with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)
         text = text.replacingOccurrences(of: #">[ \t]*\n\s*<"#, with: "><", options: .regularExpression)

@@ -9,7 +9,7 @@ import Testing
 
     @Test func eachExtensionInOneLine() {
         #expect(html("~~old~~ new\n") == "<p><del>old</del> new</p>\n")
-        #expect(html("- [x] done\n") == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n</ul>\n")
+        #expect(html("- [x] done\n") == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Completed task\" /> done</li>\n</ul>\n")
         #expect(html("see www.example.com.\n") == "<p>see <a href=\"http://www.example.com\">www.example.com</a>.</p>\n")
         #expect(html("| a |\n| :-: |\n| `b` |\n")
             == "<table>\n<thead>\n<tr>\n<th align=\"center\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"center\"><code>b</code></td>\n</tr>\n</tbody>\n</table>\n")

@@ -2,10 +2,11 @@ import CCmark
 import Foundation
 
 /// GFM task list items: `- [ ] to do` and `- [x] done` get a disabled checkbox, as cmark-gfm
-/// writes it, in place of the brackets.
+/// writes it, in place of the brackets — with an accessible name added, since a form field
+/// without one is an error for screen readers (and axe) and cmark-gfm gives it none.
 extension MarkdownDocument {
-    static let uncheckedBox = "<input type=\"checkbox\" disabled=\"\" />"
-    static let checkedBox = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
+    static let uncheckedBox = "<input type=\"checkbox\" disabled=\"\" aria-label=\"Incomplete task\" />"
+    static let checkedBox = "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Completed task\" />"
 
     /// Turns the `[ ]`, `[x]` or `[X]` that opens a list item's first paragraph into a checkbox.
     func markTaskListItems() {
