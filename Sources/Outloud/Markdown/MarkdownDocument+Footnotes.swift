@@ -14,7 +14,7 @@ extension MarkdownDocument {
                                       exit: "</ol>\n</section>")
         var items: [String: OpaquePointer] = [:]
         for (key, definition) in definitions.byKey.sorted(by: { $0.value.origin.line < $1.value.origin.line }) {
-            let id = escapeHTML(definition.label)
+            let id = Self.escapedForHTML(definition.label)
             let item = Self.customNode(CMARK_NODE_CUSTOM_BLOCK, enter: "<li id=\"fn-\(id)\">", exit: "</li>")
             definition.origin.attach(to: item)
             if let fragment = Self.parseFragment(definition.body) {
@@ -55,7 +55,7 @@ extension MarkdownDocument {
                     numbers[key] = order.count
                 }
                 counts[key, default: 0] += 1
-                let label = escapeHTML(definitions.byKey[key]!.label)
+                let label = Self.escapedForHTML(definitions.byKey[key]!.label)
                 let count = counts[key]!
                 let id = count == 1 ? "fnref-\(label)" : "fnref-\(label)-\(count)"
                 ids.insert(id)
@@ -67,7 +67,7 @@ extension MarkdownDocument {
         for key in order {
             let item = items[key]!
             cmark_node_append_child(section, item)  // moves it to the end: the section ends up in reference order
-            addBackLinks(to: item, label: escapeHTML(definitions.byKey[key]!.label), count: counts[key]!)
+            addBackLinks(to: item, label: Self.escapedForHTML(definitions.byKey[key]!.label), count: counts[key]!)
         }
         for (key, item) in items where counts[key] == nil {
             cmark_node_unlink(item)

@@ -6,15 +6,17 @@ extension MarkdownDocument {
     /// autolinks, which must not look inside code or links), footnote references last.
     /// Footnote bodies are appended first, so every pass reaches them.
     /// Returns the ids the footnotes took, which headings must not take.
-    func applyGitHubExtensions(_ extensions: GitHubExtensions, footnotes: FootnoteDefinitions?, source: MarkdownSource) -> Set<String> {
+    func applyGitHubExtensions(_ extensions: GitHubExtensions, footnotes: FootnoteDefinitions?, markdown: String) -> Set<String> {
         var footnoteItems: [String: OpaquePointer] = [:]
         if let footnotes { footnoteItems = appendFootnoteBodies(footnotes) }
-        if extensions.tables { buildTables(source: source) }
+        // Only tables and strikethrough read source lines: the copy is made for them alone.
+        let source = extensions.tables || extensions.strikethrough ? MarkdownSource(markdown) : nil
+        if extensions.tables, let source { buildTables(source: source) }
         if extensions.taskLists { markTaskListItems() }
         // One text node per run of text, as the passes below expect (cmark leaves `[`, `]`
         // and entities in nodes of their own).
         cmark_consolidate_text_nodes(root)
-        if extensions.strikethrough { applyStrikethrough(source: source) }
+        if extensions.strikethrough, let source { applyStrikethrough(source: source) }
         if extensions.autolinks { applyAutolinks() }
         // After the autolinks, as in cmark-gfm: `https://x.org[^1]` is one link.
         guard let footnotes else { return [] }

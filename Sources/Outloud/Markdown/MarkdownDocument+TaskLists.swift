@@ -20,7 +20,7 @@ extension MarkdownDocument {
                   let literal = cmark_node_get_literal(text) else { continue }
             // `[`, the mark, `]`, then a space or tab and something after it.
             let mark = UInt8(bitPattern: literal[1])
-            guard literal[0] == 0x5B, mark == 0x20 || mark == 0x78 || mark == 0x58, literal[1] != 0, literal[2] == 0x5D,
+            guard literal[0] == 0x5B, mark == 0x20 || mark == 0x78 || mark == 0x58, literal[2] == 0x5D,
                   literal[3] == 0x20 || literal[3] == 0x09 else { continue }
             var rest = literal + 4
             while rest.pointee == 0x20 || rest.pointee == 0x09 { rest += 1 }

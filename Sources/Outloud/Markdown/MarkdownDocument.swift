@@ -77,7 +77,7 @@ struct MarkdownDocument: ~Copyable {
         let document = MarkdownDocument(markdown)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
         let footnoteIDs = extensions.any
-            ? document.applyGitHubExtensions(extensions, footnotes: footnotes, source: MarkdownSource(markdown)) : []
+            ? document.applyGitHubExtensions(extensions, footnotes: footnotes, markdown: markdown) : []
         let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         let firstParagraph = document.firstParagraphText()
         let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)

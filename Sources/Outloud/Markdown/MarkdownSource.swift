@@ -54,13 +54,16 @@ struct FragmentOrigin: Hashable {
         (line + fragmentLine - 1, column + (fragmentLine == 1 ? firstColumnOffset : columnOffset))
     }
 
+    // Packed as a tag bit, 25 bits of line, 22 of first-line column offset (stored plus 2^21)
+    // and 8 of later-line offset; positions beyond them are clamped, never wrong by wrapping.
     private static let tag: UInt = 1 << 62
 
     /// Marks `node` as a fragment container placed here.
     func attach(to node: OpaquePointer) {
-        let packed = Self.tag | UInt(min(line, 1 << 31)) << 24 | UInt(min(firstColumnOffset + 2048, 4095)) << 12
-            | UInt(min(columnOffset + 2048, 4095))
-        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: packed))
+        let line = UInt(min(max(line, 0), (1 << 25) - 1))
+        let first = UInt(min(max(firstColumnOffset + (1 << 21), 0), (1 << 22) - 1))
+        let later = UInt(min(max(columnOffset, 0), 255))
+        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: Self.tag | line << 30 | first << 8 | later))
     }
 
     /// The origin stored in `node`, if it is a fragment container.
@@ -68,9 +71,9 @@ struct FragmentOrigin: Hashable {
         guard let data = cmark_node_get_user_data(node) else { return nil }
         let packed = UInt(bitPattern: data)
         guard packed & Self.tag != 0 else { return nil }
-        line = Int((packed >> 24) & 0xFFFF_FFFF)
-        firstColumnOffset = Int((packed >> 12) & 0xFFF) - 2048
-        columnOffset = Int(packed & 0xFFF) - 2048
+        line = Int((packed >> 30) & ((1 << 25) - 1))
+        firstColumnOffset = Int((packed >> 8) & ((1 << 22) - 1)) - (1 << 21)
+        columnOffset = Int(packed & 0xFF)
     }
 }
 
@@ -105,20 +108,22 @@ extension MarkdownDocument {
     }
 }
 
-/// HTML-escapes text for an attribute or element content written into a custom node.
-func escapeHTML(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
-    var result = ""
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        default: result.append(character)
+extension MarkdownDocument {
+    /// HTML-escapes text for an attribute or element content written into a custom node.
+    static func escapedForHTML(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
         }
+        return result
     }
-    return result
 }
 
 extension MarkdownDocument {
