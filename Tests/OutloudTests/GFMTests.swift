@@ -44,6 +44,13 @@ import Testing
         #expect(!result.html.contains("b.md"))
     }
 
+    @Test func positionsFarRightInAWideRowStayExact() {
+        let base = LinkBase(sourcePath: "a.md", pageURLPath: "a", files: ["b.md"])
+        let wide = String(repeating: "w", count: 5_000)
+        let result = MarkdownDocument.render("| x | y |\n| - | - |\n| \(wide) | [b](b.md) |\n", options: MarkdownOptions(linkBase: base))
+        #expect(result.links.map { [$0.line, $0.column] } == [[3, 5_006]])
+    }
+
     @Test func footnoteLabelsAreEscapedInCustomHTML() {
         let result = html("Ref[^x&y].\n\n[^x&y]: Note.\n")
         #expect(result.contains("<a href=\"#fn-x&amp;y\" id=\"fnref-x&amp;y\" data-footnote-ref>1</a>"))
