@@ -57,6 +57,13 @@ import Testing
         #expect(result.contains("<li id=\"fn-x&amp;y\">"))
     }
 
+    @Test func cellsAndFootnotesCannotForgeALinkPlaceholder() {
+        let mark = String(LinkPlaceholder.mark)
+        let result = html("A[^1].\n\n| a |\n| - |\n| \(mark)0\(mark) |\n\n[^1]: \(mark)0\(mark)\n")
+        #expect(!result.contains(mark))
+        #expect(result.components(separatedBy: "\u{FFFD}0\u{FFFD}").count == 3)
+    }
+
     @Test func rawHTMLInCellsStaysOmitted() {
         let result = html("| a |\n| - |\n| <script>x</script> |\n")
         #expect(!result.contains("<script>"))

@@ -102,7 +102,8 @@ struct FootnoteDefinitions {
         guard indentation <= 3, text.starts(with: [0x5B, 0x5E]) else { return nil }
         guard let close = text.firstIndex(of: 0x5D), close > text.startIndex + 2 else { return nil }
         let label = text[(text.startIndex + 2)..<close]
-        guard !label.contains(where: { $0 == 0x5B || $0 == 32 || $0 == 9 }), close + 1 < text.endIndex, text[close + 1] == 0x3A
+        // No spaces or control bytes (a NUL would cut the custom HTML the label goes into).
+        guard !label.contains(where: { $0 == 0x5B || $0 <= 32 }), close + 1 < text.endIndex, text[close + 1] == 0x3A
         else { return nil }
         let rest = text[(close + 2)...].drop(while: { $0 == 32 || $0 == 9 })
         return (String(decoding: label, as: UTF8.self), rest, rest.startIndex - line.startIndex + 1)

@@ -56,11 +56,7 @@ struct MarkdownDocument: ~Copyable {
     init(_ source: String, smart: Bool = true) {
         var options = CMARK_OPT_DEFAULT
         if smart { options |= CMARK_OPT_SMART }
-        // U+E000 marks link placeholders in the HTML: no note may bring its own.
-        // Its UTF-8 starts with 0xEE: a byte scan first, since walking Characters costs more
-        // than parsing the Markdown.
-        let source = source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E000}")
-            ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
+        let source = Self.withoutPlaceholderMarks(source)
         // The length is the UTF-8 byte count, not strlen: a NUL byte must not cut the note short.
         let byteCount = source.utf8.count
         root = source.withCString { cmark_parse_document($0, byteCount, options) }
@@ -68,8 +64,18 @@ struct MarkdownDocument: ~Copyable {
 
     deinit { cmark_node_free(root) }
 
+    /// U+E000 marks link placeholders in the HTML: no note may bring its own, neither in its
+    /// text nor in the table cells and footnotes parsed from its source lines.
+    static func withoutPlaceholderMarks(_ source: String) -> String {
+        // Its UTF-8 starts with 0xEE: a byte scan first, since walking Characters costs more
+        // than parsing the Markdown.
+        source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E000}")
+            ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
+    }
+
     /// Runs the whole wrapper: title, heading ids, HTML, summary text and word count.
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
+        let source = withoutPlaceholderMarks(source)
         let extensions = GitHubExtensions(scanning: source)
         // Footnote definitions leave the text before cmark reads it (their lines stay, blank).
         let footnotes = extensions.footnotes ? FootnoteDefinitions(source) : nil
