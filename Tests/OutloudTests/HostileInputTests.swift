@@ -248,7 +248,10 @@ import Testing
             return (0..<runs).map { _ in clock.measure { _ = MarkdownDocument.render(text) } }.min()!
         }
         let small = time(size / 4, runs: 3)
-        let large = time(size, runs: 1)
+        var large = time(size, runs: 1)
+        // One more try before calling it non-linear: another build on this machine may have
+        // taken the CPU in the middle of the one run.
+        if large / small >= 10 { large = min(large, time(size, runs: 1)) }
         #expect(large < .seconds(20), "\(name): \(large)")
         #expect(large / small < 10, "\(name) grows faster than its input: \(small) for n/4, \(large) for n")
     }
