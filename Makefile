@@ -3,13 +3,21 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check serve-check site-check dist dist-check embed-theme deps outloud clean
+.PHONY: site test search-check serve-check site-check dist dist-check embed-theme deps gfm-oracle outloud clean
 
-## Install libcmark-dev with apt-get when pkg-config cannot find it.
+## Install libcmark-dev with apt-get when pkg-config cannot find it, and Debian's cmark-gfm
+## (the GFM differential test's oracle, never linked) when it is not on PATH.
 deps:
 	@pkg-config --exists libcmark || { \
 	  echo "libcmark not found by pkg-config: installing libcmark-dev with apt-get"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev; }
+	@command -v cmark-gfm >/dev/null || { \
+	  echo "cmark-gfm not found: installing it with apt-get (the GFM test's oracle)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq cmark-gfm; }
+
+## Re-record cmark-gfm's output for the GFM differential test (Tests/Fixtures/gfm/expected.html).
+gfm-oracle: deps
+	sh scripts/record-gfm-oracle.sh
 
 outloud: deps
 	swift build -c $(CONFIG) --product outloud

@@ -34,6 +34,17 @@ extension UnsafeBufferPointer<UInt8> {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Whether `needle` occurs anywhere: `memchr` for its first byte, then a comparison.
+    func contains(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var start = 0
+        while let found = offset(of: first, from: start) {
+            if matches(needle, at: found) { return true }
+            start = found + 1
+        }
+        return false
+    }
+
     /// Whether `needle` starts at `offset`.
     func matches(_ needle: [UInt8], at offset: Int) -> Bool {
         guard offset >= 0, offset + needle.count <= count else { return false }

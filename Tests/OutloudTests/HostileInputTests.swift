@@ -236,4 +236,65 @@ import Testing
             "theme/style.css: error: this file would be written over the theme's theme/style.css; rename or move it",
         ])
     }
+
+    // MARK: GitHub-flavoured Markdown
+
+    /// Renders inputs of size n/4 and n: a linear pass takes about 4 times as long, a
+    /// quadratic one 16 times; the bounds leave room for a busy machine and a debug build
+    /// (a release build is about ten times faster).
+    func expectLinear(_ name: String, size: Int, _ make: (Int) -> String) {
+        let clock = ContinuousClock()
+        func time(_ count: Int, runs: Int) -> Duration {
+            let text = make(count)
+            return (0..<runs).map { _ in clock.measure { _ = MarkdownDocument.render(text) } }.min()!
+        }
+        let small = time(size / 4, runs: 3)
+        var large = time(size, runs: 1)
+        // One more try before calling it non-linear: another build on this machine may have
+        // taken the CPU in the middle of the one run.
+        if large / small >= 10 { large = min(large, time(size, runs: 1)) }
+        #expect(large < .seconds(20), "\(name): \(large)")
+        #expect(large / small < 10, "\(name) grows faster than its input: \(small) for n/4, \(large) for n")
+    }
+
+    @Test func tenThousandColumnTable() {
+        expectLinear("columns", size: 10_000) { count in
+            String(repeating: "| a ", count: count) + "|\n" + String(repeating: "|:-:", count: count) + "|\n"
+                + String(repeating: "| *b* ", count: count) + "|\n"
+        }
+        let html = MarkdownDocument.render(String(repeating: "| a ", count: 10_000) + "|\n" + String(repeating: "|---", count: 10_000) + "|\n").html
+        #expect(html.components(separatedBy: "<th>").count == 10_001)
+    }
+
+    @Test func hundredThousandFootnotes() {
+        expectLinear("footnotes", size: 100_000) { count in
+            (0..<count).map { "x[^\($0)] " }.joined() + "\n\n" + (0..<count).map { "[^\($0)]: note \($0)\n" }.joined()
+        }
+        let result = MarkdownDocument.render((0..<100_000).map { "x[^\($0 % 7)] " }.joined() + "\n\n[^3]: three\n")
+        #expect(result.html.components(separatedBy: "class=\"footnote-backref\"").count == 14_287)
+    }
+
+    @Test func deeplyNestedEmphasisAroundTildes() {
+        expectLinear("nested", size: 20_000) { count in
+            String(repeating: "*~~_", count: count) + "x" + String(repeating: "_~~*", count: count) + "\n"
+        }
+        expectLinear("unmatched", size: 100_000) { count in
+            String(repeating: "~a ", count: count) + String(repeating: "b~~ ", count: count) + "\n"
+        }
+    }
+
+    @Test func hundredThousandAutolinkCandidates() {
+        expectLinear("www", size: 100_000) { count in
+            String(repeating: "www.a.com www. a@b http:// ", count: count) + "\n"
+        }
+        expectLinear("parentheses", size: 400_000) { count in
+            "www.a.com/" + String(repeating: ")", count: count) + "\n"
+        }
+    }
+
+    @Test func aMegabyteLineOfPipes() {
+        expectLinear("pipes", size: 1_000_000) { count in
+            String(repeating: "|", count: count) + "\n" + String(repeating: "|-", count: count / 2) + "|\n" + String(repeating: "\\|", count: count / 2) + "\n"
+        }
+    }
 }

@@ -11,14 +11,14 @@ extension MarkdownDocument {
     ///
     /// cmark has no attribute API, so each heading is rendered on its own by cmark (keeping
     /// the safe-mode filtering of its inline content) and replaced by a custom block holding
-    /// that HTML with the id added. Custom block text is written out raw, so the id is
+    /// that HTML with the id added. Footnotes' ids (`fn-1`, `fnref-1`) are never taken. Custom block text is written out raw, so the id is
     /// escaped here: a slug holds only letters, digits and dashes.
-    func assignHeadingIDs(unsafeHTML: Bool) -> [Heading] {
+    func assignHeadingIDs(unsafeHTML: Bool, reserving footnoteIDs: Set<String> = []) -> [Heading] {
         var nodes: [OpaquePointer] = []
         forEachNode { node, entering in
             if !entering, cmark_node_get_type(node) == CMARK_NODE_HEADING { nodes.append(node) }
         }
-        var ids = UniqueIDs(reserved: Self.reservedIDs)
+        var ids = UniqueIDs(reserved: footnoteIDs.isEmpty ? Self.reservedIDs : Self.reservedIDs.union(footnoteIDs))
         var headings: [Heading] = []
         headings.reserveCapacity(nodes.count)
         for node in nodes {

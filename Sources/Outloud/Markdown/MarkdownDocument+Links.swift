@@ -98,8 +98,7 @@ struct LinkEditor {
     /// Splits a text node around each `[[target#anchor|label]]` into text, link, text.
     mutating func replaceWikilinks(in node: OpaquePointer) {
         guard let literal = Self.literal(node) else { return }
-        let line = Int(cmark_node_get_start_line(node))
-        let startColumn = Int(cmark_node_get_start_column(node))
+        let (line, startColumn, _, _) = MarkdownDocument.position(of: node)
         var rest = Substring(literal)
         var pieces: [(text: String, link: Int?)] = []
         var pending = ""
@@ -159,8 +158,7 @@ struct LinkEditor {
     /// placeholders; links to files are rewritten for the page's URL; mistakes are reported.
     mutating func rewriteLink(_ node: OpaquePointer) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
+        let (line, column, _, _) = MarkdownDocument.position(of: node)
         switch classify(url) {
         case .leave:
             return
@@ -181,8 +179,7 @@ struct LinkEditor {
     /// Images cannot be placeholders: a file next to the note is rewritten, a missing one reported.
     mutating func rewriteImage(_ node: OpaquePointer) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        let line = Int(cmark_node_get_start_line(node))
-        let column = Int(cmark_node_get_start_column(node))
+        let (line, column, _, _) = MarkdownDocument.position(of: node)
         switch classify(url) {
         case .leave: return
         case .rewrite(let href): cmark_node_set_url(node, href)

@@ -60,11 +60,7 @@ struct MarkdownDocument: ~Copyable {
     init(_ source: String, smart: Bool = true) {
         var options = CMARK_OPT_DEFAULT
         if smart { options |= CMARK_OPT_SMART }
-        // U+E000 marks link placeholders in the HTML: no note may bring its own.
-        // Its UTF-8 starts with 0xEE: a byte scan first, since walking Characters costs more
-        // than parsing the Markdown.
-        let source = source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E000}")
-            ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
+        let source = Self.withoutPlaceholderMarks(source)
         // The length is the UTF-8 byte count, not strlen: a NUL byte must not cut the note short.
         let byteCount = source.utf8.count
         root = source.withCString { cmark_parse_document($0, byteCount, options) }
@@ -72,10 +68,26 @@ struct MarkdownDocument: ~Copyable {
 
     deinit { cmark_node_free(root) }
 
+    /// U+E000 marks link placeholders in the HTML: no note may bring its own, neither in its
+    /// text nor in the table cells and footnotes parsed from its source lines.
+    static func withoutPlaceholderMarks(_ source: String) -> String {
+        // Its UTF-8 starts with 0xEE: a byte scan first, since walking Characters costs more
+        // than parsing the Markdown.
+        source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E000}")
+            ? source.replacingOccurrences(of: String(LinkPlaceholder.mark), with: "\u{FFFD}") : source
+    }
+
     /// Runs the whole wrapper: title, heading ids, HTML, summary text and word count.
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
-        let document = MarkdownDocument(source)
+        let source = withoutPlaceholderMarks(source)
+        let extensions = GitHubExtensions(scanning: source)
+        // Footnote definitions leave the text before cmark reads it (their lines stay, blank).
+        let footnotes = extensions.footnotes ? FootnoteDefinitions(source) : nil
+        let markdown = footnotes?.source ?? source
+        let document = MarkdownDocument(markdown)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
+        let footnoteIDs = extensions.any
+            ? document.applyGitHubExtensions(extensions, footnotes: footnotes, markdown: markdown) : []
         var (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         // Raw HTML needs a `<`: most notes have none and skip the walk.
         if !options.unsafeHTML, source.containsByte(0x3C), let problem = document.rawHTMLProblem() {
@@ -87,7 +99,7 @@ struct MarkdownDocument: ~Copyable {
         let hasOwnTableOfContents = document.hasOwnTableOfContents()
         let firstParagraph = document.firstParagraphText()
         let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
-        let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
+        let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML, reserving: footnoteIDs)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
             html: html, title: title?.text, titleURL: title?.url, hasOwnTableOfContents: hasOwnTableOfContents,
@@ -133,7 +145,7 @@ struct MarkdownDocument: ~Copyable {
         func endLine() {
             if keepingText, let last = text.last, last != 10 { text.append(10) }
         }
-        forEachNode { node, _ in
+        forEachNode { node, entering in
             let type = cmark_node_get_type(node)
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -147,6 +159,12 @@ struct MarkdownDocument: ~Copyable {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 counter.boundary()
                 if keepingText { text.append(32) }
+            case CMARK_NODE_CUSTOM_INLINE where entering:
+                // A table cell (it carries its origin) ends the words of the cell before it.
+                if FragmentOrigin(of: node) != nil {
+                    counter.boundary()
+                    if keepingText, let last = text.last, last != 10, last != 32 { text.append(32) }
+                }
             default:
                 if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
                     counter.boundary()

@@ -3257,6 +3257,32 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
   .matrix tr { break-inside: avoid; }
 }
 
+/* GitHub-flavoured Markdown: tables, task lists, strikethrough, footnotes.
+   The table keeps cmark-gfm's HTML (no wrapper element): the `.prose table` rule above makes
+   it scroll sideways on a narrow screen. Colours come from the custom properties, so the
+   dark scheme follows them. */
+.prose th, .prose td { border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
+.prose tbody tr:last-child > td { border-bottom: 0; }
+.prose tbody tr:nth-child(even) > td { background: var(--surface-2); }
+.prose th { font-weight: 650; color: var(--heading); }
+.prose td code, .prose th code { white-space: nowrap; }
+
+.prose li > input[type="checkbox"] { vertical-align: -0.1em; }
+.prose li > input[type="checkbox"] + p { display: inline; }
+.prose li:has(> input[type="checkbox"]) { list-style: none; }
+.prose ol:has(> li > input[type="checkbox"]) { padding-left: 0.25em; }
+
+.prose del { color: var(--muted); text-decoration-thickness: 1px; }
+
+.prose .footnote-ref a { padding-inline: 0.15em; text-decoration: none; font-weight: 600; }
+.prose .footnote-ref a:hover, .prose .footnote-ref a:focus-visible { text-decoration: underline; }
+.prose .footnotes ol { padding-left: 1.5em; }
+.prose .footnotes li + li { margin-top: 0.5em; }
+.prose .footnotes li > * + * { margin-top: 0.5em; }
+.prose .footnotes li:target { background: var(--mark-bg); color: var(--text); border-radius: 4px; }
+.prose .footnote-backref { text-decoration: none; font-family: var(--font-sans); }
+.prose .footnote-backref sup { font-size: 0.7em; }
+
 """#.utf8),
     ]
 }
