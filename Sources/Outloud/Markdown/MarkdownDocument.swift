@@ -74,8 +74,9 @@ struct MarkdownDocument: ~Copyable {
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
         let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         let firstParagraph = document.firstParagraphText()
-        let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
+        let (text, wordCount, fencedCode) = document.textAndWordCount(keepingText: options.keepText)
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
+        document.highlightCode(fencedCode)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
             html: html, title: title, headings: headings,
@@ -121,13 +122,15 @@ struct MarkdownDocument: ~Copyable {
         return ""
     }
 
-    /// The plain text of the body, one line per block (empty unless `keepingText`), and its
-    /// words (in text, code spans and code blocks: the basis of the reading time).
+    /// The plain text of the body, one line per block (empty unless `keepingText`), its
+    /// words (in text, code spans and code blocks: the basis of the reading time), and the
+    /// code blocks that have an info string (for the highlighter, found in the same walk).
     ///
     /// A word may span inline nodes (`*three*.` is one word in three nodes), so the
     /// in-a-word state carries across them and resets only at breaks and block edges.
-    func textAndWordCount(keepingText: Bool = true) -> (text: String, words: Int) {
+    func textAndWordCount(keepingText: Bool = true) -> (text: String, words: Int, fencedCode: [OpaquePointer]) {
         var counter = WordCounter()
+        var fencedCode: [OpaquePointer] = []
         var text: [UInt8] = []
         func append(_ literal: UnsafePointer<CChar>) {
             guard keepingText else { return }
@@ -142,6 +145,7 @@ struct MarkdownDocument: ~Copyable {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) { counter.feed(literal); append(literal) }
             case CMARK_NODE_CODE_BLOCK:
+                if let info = cmark_node_get_fence_info(node), info.pointee != 0 { fencedCode.append(node) }
                 counter.boundary()
                 endLine()
                 if let literal = cmark_node_get_literal(node) { counter.feed(literal); append(literal) }
@@ -158,7 +162,7 @@ struct MarkdownDocument: ~Copyable {
             }
         }
         if text.last == 10 { text.removeLast() }
-        return (String(decoding: text, as: UTF8.self), counter.count)
+        return (String(decoding: text, as: UTF8.self), counter.count, fencedCode)
     }
 
     /// Calls `body` for every node in document order with cmark's enter/exit events.
