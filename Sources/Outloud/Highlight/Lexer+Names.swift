@@ -116,6 +116,9 @@ extension Lexer {
         return nil
     }
 
+    private static let parameterEnds = ByteSet("}\"' \t\n")
+    private static let specialParameters = ByteSet("?@#*!$-")
+
     /// The end of a variable at `index`: `$name`, `@name`, `@@name`, and in shells `${…}`
     /// (to its `}` on that line) and `$1`, `$?`, `$@`.
     func variableEnd(_ index: Int, _ end: Int) -> Int? {
@@ -124,13 +127,13 @@ extension Lexer {
         guard start < end else { return nil }
         let next = bytes[start]
         if next == 0x7B && bytes[index] == 0x24 {
-            // A bounded look-ahead: `${` repeated along a long line must stay linear.
-            let stop = min(lineEnd(start, end), start + 256)
-            var close = start
-            while close < stop && bytes[close] != 0x7D { close += 1 }
-            return close < stop ? close + 1 : nil
+            // `${…}` runs to its `}`, or stops short at a quote, space or line end: it never
+            // fails, so `${` repeated along a line is read once.
+            var close = start + 1
+            while close < end && !Self.parameterEnds.contains(bytes[close]) { close += 1 }
+            return close < end && bytes[close] == 0x7D ? close + 1 : close
         }
-        if bytes[index] == 0x24 && (Bytes.isDigit(next) || "?@#*!$-".utf8.contains(next)) && language.heredocs { return start + 1 }
+        if bytes[index] == 0x24 && (Bytes.isDigit(next) || Self.specialParameters.contains(next)) && language.heredocs { return start + 1 }
         guard Bytes.isNameStart(next) else { return nil }
         var stop = start + 1
         while stop < end && Bytes.isNameByte(bytes[stop]) { stop += 1 }
