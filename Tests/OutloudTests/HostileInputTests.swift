@@ -114,6 +114,20 @@ import Testing
         #expect(site.page("books/lists/index.html")?.contains("deep") == true)
     }
 
+    @Test func highlightedCodeStaysLinear() async throws {
+        let megabyte = 1_100_000
+        let site = try Site([
+            "books/string.md": "```js\nlet s = \"" + String(repeating: "a", count: megabyte) + "\n```\n",
+            "books/comment.md": "```c\n/* " + String(repeating: "x ", count: megabyte / 2) + "\n```\n",
+            "books/operators.md": "```python\n" + String(repeating: "+= -= ** // != <> ~ ^ | & %\n", count: 100_000) + "```\n",
+            "books/line.md": "```swift\n" + String(repeating: "a(\"\\(b) / c ", count: megabyte / 13) + "\n```\n",
+        ])
+        #expect(await site.build(bound: 60) == [])
+        #expect(site.page("books/string/index.html")?.contains(#"<span class="tok-string">&quot;aaa"#) == true)
+        #expect(site.page("books/comment/index.html")?.contains(#"<span class="tok-comment">/* x x"#) == true)
+        #expect(site.page("books/operators/index.html")?.contains(#"<span class="tok-operator">+=</span>"#) == true)
+    }
+
     @Test func hundredThousandFilesInOneFolder() async throws {
         let site = try Site(["books/a.md": "---\ntitle: A\n---\nBody.\n"])
         let folder = site.site + "/content/assets/many"

@@ -98,8 +98,9 @@ struct MarkdownDocument: ~Copyable {
         }
         let hasOwnTableOfContents = document.hasOwnTableOfContents()
         let firstParagraph = document.firstParagraphText()
-        let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
+        let (text, wordCount, fencedCode) = document.textAndWordCount(keepingText: options.keepText)
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML, reserving: footnoteIDs)
+        document.highlightCode(fencedCode)
         let html = document.html(unsafeHTML: options.unsafeHTML)
         return RenderedMarkdown(
             html: html, title: title?.text, titleURL: title?.url, hasOwnTableOfContents: hasOwnTableOfContents,
@@ -130,13 +131,15 @@ struct MarkdownDocument: ~Copyable {
         return ""
     }
 
-    /// The plain text of the body, one line per block (empty unless `keepingText`), and its
-    /// words (in text, code spans and code blocks: the basis of the reading time).
+    /// The plain text of the body, one line per block (empty unless `keepingText`), its
+    /// words (in text, code spans and code blocks: the basis of the reading time), and the
+    /// code blocks that have an info string (for the highlighter, found in the same walk).
     ///
     /// A word may span inline nodes (`*three*.` is one word in three nodes), so the
     /// in-a-word state carries across them and resets only at breaks and block edges.
-    func textAndWordCount(keepingText: Bool = true) -> (text: String, words: Int) {
+    func textAndWordCount(keepingText: Bool = true) -> (text: String, words: Int, fencedCode: [OpaquePointer]) {
         var counter = WordCounter()
+        var fencedCode: [OpaquePointer] = []
         var text: [UInt8] = []
         func append(_ literal: UnsafePointer<CChar>) {
             guard keepingText else { return }
@@ -151,6 +154,7 @@ struct MarkdownDocument: ~Copyable {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) { counter.feed(literal); append(literal) }
             case CMARK_NODE_CODE_BLOCK:
+                if let info = cmark_node_get_fence_info(node), info.pointee != 0 { fencedCode.append(node) }
                 counter.boundary()
                 endLine()
                 if let literal = cmark_node_get_literal(node) { counter.feed(literal); append(literal) }
@@ -173,7 +177,7 @@ struct MarkdownDocument: ~Copyable {
             }
         }
         if text.last == 10 { text.removeLast() }
-        return (String(decoding: text, as: UTF8.self), counter.count)
+        return (String(decoding: text, as: UTF8.self), counter.count, fencedCode)
     }
 
     /// Calls `body` for every node in document order with cmark's enter/exit events.

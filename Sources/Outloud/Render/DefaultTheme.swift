@@ -3282,6 +3282,58 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
 .prose .footnotes li:target { background: var(--mark-bg); color: var(--text); border-radius: 4px; }
 .prose .footnote-backref { text-decoration: none; font-family: var(--font-sans); }
 .prose .footnote-backref sup { font-size: 0.7em; }
+/* Highlighted code ------------------------------------------------------ */
+/*
+ * The build wraps tokens of fenced code in <span class="tok-…">; these are all the classes
+ * (docs/themes.md). Contrast of each colour against the code block background, WCAG:
+ *   light, on --pre-bg #f4f2ed: lowest 5.43:1 (comment), keyword 5.95, string 7.43, number 6.79
+ *   dark, on --pre-bg #0f1216:  lowest 6.10:1 (comment), keyword 7.45, string 12.22, number 9.65
+ *   print, on #f6f6f6 (light colours): lowest 5.62:1
+ */
+:root {
+  --tok-keyword: #b3202a;  --tok-type: #8a3a00;     --tok-builtin: #0b6263;
+  --tok-constant: #0550ae; --tok-function: #6f3dbd; --tok-string: #0e5a32;
+  --tok-number: #0550ae;   --tok-comment: #5c636c;  --tok-operator: #9a1f55;
+  --tok-variable: #8a3a00; --tok-tag: #11602f;      --tok-attribute: #0550ae;
+  --tok-heading: #0d3d61;  --tok-inserted: #11602f; --tok-deleted: #b3202a;
+  --tok-meta: #5b4a00;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --tok-keyword: #ff7b72;  --tok-type: #ffa657;     --tok-builtin: #56d4dd;
+    --tok-constant: #79c0ff; --tok-function: #d2a8ff; --tok-string: #a5d6ff;
+    --tok-number: #79c0ff;   --tok-comment: #8b949e;  --tok-operator: #ff9bce;
+    --tok-variable: #ffa657; --tok-tag: #7ee787;      --tok-attribute: #79c0ff;
+    --tok-heading: #79c0ff;  --tok-inserted: #7ee787; --tok-deleted: #ffa198;
+    --tok-meta: #e3b341;
+  }
+}
+@media print {
+  :root {
+    --tok-keyword: #b3202a;  --tok-type: #8a3a00;     --tok-builtin: #0b6263;
+    --tok-constant: #0550ae; --tok-function: #6f3dbd; --tok-string: #0e5a32;
+    --tok-number: #0550ae;   --tok-comment: #5c636c;  --tok-operator: #9a1f55;
+    --tok-variable: #8a3a00; --tok-tag: #11602f;      --tok-attribute: #0550ae;
+    --tok-heading: #0d3d61;  --tok-inserted: #11602f; --tok-deleted: #b3202a;
+    --tok-meta: #5b4a00;
+  }
+}
+.tok-keyword { color: var(--tok-keyword); }
+.tok-type { color: var(--tok-type); }
+.tok-builtin { color: var(--tok-builtin); }
+.tok-constant { color: var(--tok-constant); }
+.tok-function { color: var(--tok-function); }
+.tok-string { color: var(--tok-string); }
+.tok-number { color: var(--tok-number); }
+.tok-comment { color: var(--tok-comment); font-style: italic; }
+.tok-operator { color: var(--tok-operator); }
+.tok-variable { color: var(--tok-variable); }
+.tok-tag { color: var(--tok-tag); }
+.tok-attribute { color: var(--tok-attribute); }
+.tok-heading { color: var(--tok-heading); font-weight: 700; }
+.tok-inserted { color: var(--tok-inserted); }
+.tok-deleted { color: var(--tok-deleted); }
+.tok-meta { color: var(--tok-meta); }
 
 """#.utf8),
     ]
