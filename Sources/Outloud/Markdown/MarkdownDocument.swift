@@ -11,6 +11,8 @@ public struct MarkdownOptions: Sendable {
     public var linkBase: LinkBase?
     /// Keep the body's plain text (`RenderedMarkdown.text`), for the search index.
     public var keepText: Bool = true
+    /// The skill ids of `skills.yml`: inline `#tags` naming one become links to its page.
+    public var skillIDs: Set<String> = []
 
     public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil, keepText: Bool = true) {
         self.unsafeHTML = unsafeHTML
@@ -44,6 +46,13 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var links: [LinkReference] = []
     /// Mistakes found while parsing (a broken image, an unclosed `[[`), at body positions.
     public var problems: [MarkdownProblem] = []
+    /// Obsidian block ids (`^id` at a paragraph's end), without the caret, in body order.
+    public var blockIDs: [String] = []
+    /// Skill ids named by inline `#tags`, in body order, each once.
+    public var tags: [String] = []
+
+    /// What an anchor into this body may name: heading ids, and block ids as `^id`.
+    var anchorIDs: [String] { headings.map(\.id) + blockIDs.map { "^" + $0 } }
 }
 
 /// The single owner of a cmark tree: parsed once, edited in place, rendered, freed exactly once.
@@ -70,16 +79,28 @@ struct MarkdownDocument: ~Copyable {
 
     /// Runs the whole wrapper: title, heading ids, HTML, summary text and word count.
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
-        let document = MarkdownDocument(source)
+        // U+E001 marks escaped brackets (`ObsidianSource`): no note may bring its own.
+        let source = source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E001}")
+            ? source.replacingOccurrences(of: String(ObsidianSource.escapedBracket), with: "\u{FFFD}") : source
+        let prepared = ObsidianSource.prepare(source)
+        let document = MarkdownDocument(prepared?.text ?? source)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
-        let (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
+        let callouts = source.containsBytes(0x5B, 0x21) ? document.findCallouts() : []
+        var (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
+        if prepared?.markedBrackets == true { document.restoreEscapedBrackets(in: &links) }
+        let tags = source.containsByte(0x23) ? document.linkInlineTags(skills: options.skillIDs, base: options.linkBase) : []
+        if source.containsBytes(0x3D, 0x3D) { document.markHighlights() }
+        let (blockIDs, blockProblems) = source.containsByte(0x5E) ? document.assignBlockIDs() : ([], [])
         let firstParagraph = document.firstParagraphText()
         let (text, wordCount) = document.textAndWordCount(keepingText: options.keepText)
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML)
+        if !callouts.isEmpty { document.renderCallouts(callouts, unsafeHTML: options.unsafeHTML) }
         let html = document.html(unsafeHTML: options.unsafeHTML)
+        problems = (prepared?.problems ?? []) + problems + blockProblems
         return RenderedMarkdown(
             html: html, title: title, headings: headings,
-            firstParagraph: firstParagraph, wordCount: wordCount, text: text, links: links, problems: problems)
+            firstParagraph: firstParagraph, wordCount: wordCount, text: text, links: links, problems: problems,
+            blockIDs: blockIDs, tags: tags)
     }
 
     /// The document as HTML; cmark's safe mode omits raw HTML and unsafe URLs unless asked.

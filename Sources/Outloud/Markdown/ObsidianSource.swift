@@ -1,0 +1,197 @@
+import CCmark
+import Foundation
+
+/// Obsidian syntax that must be handled on the source before cmark parses it:
+///
+/// - `%%comments%%`, inline or over many lines, are removed (their newlines kept, so line
+///   numbers still hold), so their text reaches neither the HTML nor search nor the summary;
+/// - an escaped bracket `\[` that starts a `[[` (`\[[x]]`, `\[\[x\]\]`) is replaced by a
+///   private-use character, because cmark turns `\[` into a plain `[` in the text node and the
+///   wikilink pass could not tell it was escaped; `restoreEscapedBrackets` puts `[` back.
+///
+/// Code is left alone: fenced blocks and backtick code spans (on one line) are copied as they
+/// are. The scan is one pass over the bytes, and it runs only when the note has `%%` or `\[`.
+enum ObsidianSource {
+    /// Stands for an escaped `[` between this pass and `restoreEscapedBrackets`.
+    static let escapedBracket: Character = "\u{E001}"
+    private static let escapedBracketBytes: [UInt8] = [0xEE, 0x80, 0x81]
+
+    struct Prepared {
+        var text: String
+        /// Whether any escaped bracket was marked (then the tree needs restoring).
+        var markedBrackets: Bool
+        var problems: [MarkdownProblem]
+    }
+
+    /// The source with comments removed and escaped `[[` marked; nil when it has neither.
+    static func prepare(_ source: String) -> Prepared? {
+        let mayHaveComment = source.containsByte(UInt8(ascii: "%"))
+        let mayHaveEscape = source.containsByte(UInt8(ascii: "\\"))
+        guard mayHaveComment || mayHaveEscape else { return nil }
+        let bytes = Array(source.utf8)
+        guard contains(bytes, [0x25, 0x25]) || contains(bytes, [0x5C, 0x5B]) else { return nil }
+        var scanner = Scanner(bytes: bytes)
+        scanner.run()
+        guard scanner.changed else { return nil }
+        return Prepared(text: String(decoding: scanner.output, as: UTF8.self), markedBrackets: scanner.marked, problems: scanner.problems)
+    }
+
+    private static func contains(_ bytes: [UInt8], _ pair: [UInt8]) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == pair[0] && bytes[index + 1] == pair[1] { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// One pass over the lines, tracking fenced code and open comments.
+    private struct Scanner {
+        let bytes: [UInt8]
+        var output: [UInt8] = []
+        var changed = false
+        var marked = false
+        var problems: [MarkdownProblem] = []
+        private var fence: (byte: UInt8, count: Int)?
+        /// Where the open comment started (line, column), if one is open.
+        private var comment: (line: Int, column: Int)?
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            output.reserveCapacity(bytes.count)
+        }
+
+        mutating func run() {
+            var start = 0, line = 1
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 10 { end += 1 }
+                scanLine(start, end, line: line)
+                if end < bytes.count { output.append(10) }
+                start = end + 1
+                line += 1
+            }
+            if let open = comment {
+                problems.append(MarkdownProblem(severity: .warning, message: "`%%` opens a comment that is never closed; the rest of the note is hidden", line: open.line, column: open.column))
+            }
+        }
+
+        private mutating func scanLine(_ start: Int, _ end: Int, line: Int) {
+            let line = (number: line, start: start)
+            if comment == nil {
+                let run = fenceRun(start, end)
+                if let open = fence {
+                    output.append(contentsOf: bytes[start..<end])
+                    if let run, run.byte == open.byte, run.count >= open.count, run.rest { fence = nil }
+                    return
+                }
+                if let run, run.byte == UInt8(ascii: "~") || run.info {
+                    fence = (run.byte, run.count)
+                    output.append(contentsOf: bytes[start..<end])
+                    return
+                }
+            }
+            var index = start
+            while index < end {
+                let byte = bytes[index]
+                let next: UInt8 = index + 1 < end ? bytes[index + 1] : 0
+                if comment != nil {
+                    if byte == 0x25 && next == 0x25 { comment = nil; index += 2 } else { index += 1 }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "`"):
+                    index = copyCodeSpan(from: index, end: end)
+                case 0x25 where next == 0x25:
+                    comment = (line.number, index - line.start + 1)
+                    changed = true
+                    index += 2
+                case UInt8(ascii: "\\") where next == UInt8(ascii: "["):
+                    let after: UInt8 = index + 2 < end ? bytes[index + 2] : 0
+                    let afterNext: UInt8 = index + 3 < end ? bytes[index + 3] : 0
+                    // `\[` opening `[[`, or continuing a marked one (`\[\[`).
+                    if after == UInt8(ascii: "[") || (after == UInt8(ascii: "\\") && afterNext == UInt8(ascii: "[")) || output.suffix(3) == escapedBracketBytes[...] {
+                        output.append(contentsOf: escapedBracketBytes)
+                        changed = true
+                        marked = true
+                    } else {
+                        output.append(contentsOf: bytes[index...index + 1])
+                    }
+                    index += 2
+                case UInt8(ascii: "\\") where next != 0 && next < 0x80:
+                    output.append(contentsOf: bytes[index...index + 1])  // `\%`, `` \` ``: escaped
+                    index += 2
+                default:
+                    output.append(byte)
+                    index += 1
+                }
+            }
+        }
+
+        /// Copies a code span starting at the backtick run at `start` (or the run alone when it
+        /// is not closed on this line); returns where to go on.
+        private mutating func copyCodeSpan(from start: Int, end: Int) -> Int {
+            var runEnd = start
+            while runEnd < end && bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+            let length = runEnd - start
+            var index = runEnd
+            while index < end {
+                guard bytes[index] == UInt8(ascii: "`") else { index += 1; continue }
+                var closeEnd = index
+                while closeEnd < end && bytes[closeEnd] == UInt8(ascii: "`") { closeEnd += 1 }
+                if closeEnd - index == length {
+                    output.append(contentsOf: bytes[start..<closeEnd])
+                    return closeEnd
+                }
+                index = closeEnd
+            }
+            output.append(contentsOf: bytes[start..<runEnd])
+            return runEnd
+        }
+
+        /// A line of three or more backticks or tildes after any indentation (fences in list
+        /// items are indented too): its character, length, whether only spaces follow (a
+        /// closing fence) and whether it can open (a backtick fence's info has no backtick).
+        private func fenceRun(_ start: Int, _ end: Int) -> (byte: UInt8, count: Int, rest: Bool, info: Bool)? {
+            var index = start
+            while index < end && (bytes[index] == 32 || bytes[index] == 9) { index += 1 }
+            guard index < end, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") else { return nil }
+            let byte = bytes[index]
+            var runEnd = index
+            while runEnd < end && bytes[runEnd] == byte { runEnd += 1 }
+            guard runEnd - index >= 3 else { return nil }
+            let rest = bytes[runEnd..<end]
+            return (byte, runEnd - index, rest.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }, !rest.contains(UInt8(ascii: "`")))
+        }
+    }
+}
+
+extension MarkdownDocument {
+    /// Puts back the brackets `ObsidianSource` marked as escaped: `[` in text, URLs and link
+    /// labels, and `\[` in code and raw HTML, where the backslash was never an escape.
+    func restoreEscapedBrackets(in links: inout [LinkReference]) {
+        let mark = String(ObsidianSource.escapedBracket)
+        func restored(_ text: UnsafePointer<CChar>?, as replacement: String) -> String? {
+            guard let text, strstr(text, mark) != nil else { return nil }
+            return String(cString: text).replacingOccurrences(of: mark, with: replacement)
+        }
+        forEachNode { node, entering in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                if let text = restored(cmark_node_get_literal(node), as: "[") { cmark_node_set_literal(node, text) }
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if let text = restored(cmark_node_get_literal(node), as: "\\[") { cmark_node_set_literal(node, text) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let url = restored(cmark_node_get_url(node), as: "[") { cmark_node_set_url(node, url) }
+                if let title = restored(cmark_node_get_title(node), as: "[") { cmark_node_set_title(node, title) }
+            default:
+                break
+            }
+        }
+        for index in links.indices {
+            links[index].label = links[index].label.replacingOccurrences(of: mark, with: "[")
+            links[index].context = links[index].context.replacingOccurrences(of: mark, with: "[")
+        }
+    }
+}
