@@ -23,8 +23,10 @@ enum EmbedChecks {
             for (number, target) in embeds(of: index) {
                 let chain = (stack + [target]).map { notes[$0].sourcePath }.joined(separator: " → ")
                 let written = "![[\(notes[index].body.links[number].label)]]"
-                if stack.contains(target) {
-                    report(index, number, "embed \(written) would include a note it is already inside (\(chain)); it is shown as a link")
+                if let position = stack.firstIndex(of: target) {
+                    // The cycle from the note the embed is written in, whichever page found it.
+                    let cycle = ([index] + stack[position..<(stack.count - 1)] + [index]).map { notes[$0].sourcePath }.joined(separator: " → ")
+                    report(index, number, "embed \(written) would include a note it is already inside (\(cycle)); it is shown as a link")
                 } else if !EmbedScope.inlines(target: notes[target].sourcePath, stack: stack.map { notes[$0].sourcePath }) {
                     report(index, number, "embeds nest more than \(EmbedScope.depthLimit) deep (\(chain)); \(written) is shown as a link there")
                 } else {
