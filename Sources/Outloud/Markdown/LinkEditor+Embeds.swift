@@ -106,26 +106,37 @@ extension LinkEditor {
     /// (one per line) is replaced by the embeds as blocks. An embed among other words, or in
     /// a heading or emphasis, becomes an ordinary link to the note instead.
     mutating func placeEmbeds() {
-        var handled = Set<OpaquePointer>()
-        for node in embedNodes where !handled.contains(node) {
-            let number = placeholders.firstIndex(of: node)!
-            guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
-                  let embeds = Self.onlyEmbeds(parent, known: Set(embedNodes)) else {
+        let known = Set(embedNodes.map(\.node))
+        // Each paragraph is looked at once, however many embeds it holds.
+        var liftable: [OpaquePointer: Bool] = [:]
+        // The embeds of a lifted paragraph are freed with it: never touched again.
+        var freed = Set<OpaquePointer>()
+        for (node, number) in embedNodes where !freed.contains(node) {
+            let parent = cmark_node_parent(node)
+            var canLift = false
+            if let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH {
+                if let known = liftable[parent] {
+                    canLift = known
+                } else {
+                    canLift = Self.onlyEmbeds(parent, known: known) != nil
+                    liftable[parent] = canLift
+                }
+            }
+            guard let parent, canLift else {
                 cmark_node_set_on_enter(node, LinkPlaceholder.opening(number))
                 cmark_node_set_on_exit(node, "</a>")
                 let text = cmark_node_new(CMARK_NODE_TEXT)!
                 cmark_node_set_literal(text, links[number].label)
                 cmark_node_append_child(node, text)
                 links[number].isEmbed = false
-                handled.insert(node)
                 continue
             }
-            for embed in embeds {
+            for embed in Self.onlyEmbeds(parent, known: known) ?? [] {
+                freed.insert(embed)
                 let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
                 cmark_node_set_on_enter(block, String(cString: cmark_node_get_on_enter(embed)))
                 cmark_node_set_on_exit(block, "")
                 cmark_node_insert_before(parent, block)
-                handled.insert(embed)
             }
             cmark_node_unlink(parent)
             cmark_node_free(parent)

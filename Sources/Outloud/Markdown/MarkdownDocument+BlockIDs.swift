@@ -16,6 +16,7 @@ extension MarkdownDocument {
             candidates.append((node, last))
         }
         var ids: [String] = []
+        var seen = Set<String>()
         var problems: [MarkdownProblem] = []
         for (paragraph, text) in candidates {
             guard let literal = LinkEditor.literal(text), let (id, kept) = Self.blockMarker(literal) else { continue }
@@ -30,7 +31,7 @@ extension MarkdownDocument {
                     cmark_node_free(previous)
                 }
             }
-            guard !ids.contains(id) else {
+            guard seen.insert(id).inserted else {
                 problems.append(MarkdownProblem(severity: .warning, message: "block id ^\(id) is already used in this note; links lead to the first one",
                                                 line: Int(cmark_node_get_start_line(paragraph)), column: Int(cmark_node_get_start_column(paragraph))))
                 continue

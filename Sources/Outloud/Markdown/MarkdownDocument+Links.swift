@@ -52,7 +52,7 @@ struct LinkEditor {
     /// The placeholder node of each link, by link number.
     var placeholders: [OpaquePointer] = []
     /// The embed placeholders of note embeds, in body order.
-    var embedNodes: [OpaquePointer] = []
+    var embedNodes: [(node: OpaquePointer, number: Int)] = []
     var problems: [MarkdownProblem] = []
 
     init(base: LinkBase?, unsafeHTML: Bool) {
@@ -164,7 +164,7 @@ struct LinkEditor {
                 cmark_node_set_on_enter(placeholder, LinkPlaceholder.embed(index))
                 cmark_node_set_on_exit(placeholder, "")
                 placeholders.append(placeholder)
-                embedNodes.append(placeholder)
+                embedNodes.append((placeholder, index))
                 cmark_node_insert_before(node, placeholder)
             case .raw(let html):
                 let raw = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!

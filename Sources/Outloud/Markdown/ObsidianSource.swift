@@ -91,6 +91,7 @@ enum ObsidianSource {
                     return
                 }
             }
+            if bytes[start..<end].contains(UInt8(ascii: "`")) { findRuns(start, end) } else { runs = [] }
             var index = start
             while index < end {
                 let byte = bytes[index]
@@ -128,25 +129,53 @@ enum ObsidianSource {
             }
         }
 
+        /// The backtick runs of the line being scanned, in order, and by length the runs of
+        /// that length (with how many of them are behind), so each run finds its closing run
+        /// without scanning the line again: linear however many runs there are.
+        private var runs: [Range<Int>] = []
+        private var nextRun = 0
+        private var runsByLength: [Int: (runs: [Int], passed: Int)] = [:]
+
+        private mutating func findRuns(_ start: Int, _ end: Int) {
+            runs = []
+            nextRun = 0
+            runsByLength = [:]
+            var index = start
+            while index < end {
+                guard bytes[index] == UInt8(ascii: "`") else { index += 1; continue }
+                var runEnd = index
+                while runEnd < end && bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
+                runsByLength[runEnd - index, default: ([], 0)].runs.append(runs.count)
+                runs.append(index..<runEnd)
+                index = runEnd
+            }
+        }
+
         /// Copies a code span starting at the backtick run at `start` (or the run alone when it
         /// is not closed on this line); returns where to go on.
         private mutating func copyCodeSpan(from start: Int, end: Int) -> Int {
-            var runEnd = start
-            while runEnd < end && bytes[runEnd] == UInt8(ascii: "`") { runEnd += 1 }
-            let length = runEnd - start
-            var index = runEnd
-            while index < end {
-                guard bytes[index] == UInt8(ascii: "`") else { index += 1; continue }
-                var closeEnd = index
-                while closeEnd < end && bytes[closeEnd] == UInt8(ascii: "`") { closeEnd += 1 }
-                if closeEnd - index == length {
-                    output.append(contentsOf: bytes[start..<closeEnd])
-                    return closeEnd
-                }
-                index = closeEnd
+            while nextRun < runs.count && runs[nextRun].upperBound <= start { nextRun += 1 }
+            guard nextRun < runs.count else { output.append(bytes[start]); return start + 1 }
+            // The rest of a run that began with an escaped backtick (`\``) opens nothing.
+            if runs[nextRun].lowerBound < start {
+                output.append(contentsOf: bytes[start..<runs[nextRun].upperBound])
+                nextRun += 1
+                return runs[nextRun - 1].upperBound
             }
-            output.append(contentsOf: bytes[start..<runEnd])
-            return runEnd
+            let run = nextRun, length = runs[run].count
+            // The next run of the same length after this one closes the span.
+            var group = runsByLength[length]!
+            while group.passed < group.runs.count && group.runs[group.passed] <= run { group.passed += 1 }
+            runsByLength[length] = group
+            if group.passed < group.runs.count {
+                let close = runs[group.runs[group.passed]]
+                output.append(contentsOf: bytes[start..<close.upperBound])
+                nextRun = group.runs[group.passed] + 1
+                return close.upperBound
+            }
+            output.append(contentsOf: bytes[runs[run]])
+            nextRun = run + 1
+            return runs[run].upperBound
         }
 
         /// A line of three or more backticks or tildes after any indentation (fences in list

@@ -9,11 +9,38 @@
 struct EmbedScope {
     /// How deep embeds nest inside a page; one deeper is shown as a link.
     static let depthLimit = 4
+    /// How many embeds one page inlines in all; the rest are links (embeds of embeds could
+    /// otherwise multiply a page's size beyond any use).
+    static let pageLimit = 200
 
     let root: String
     let notes: [Note]
     let outgoing: [[ResolvedLink]]
     var stack: [String]
+    /// Shared by the whole page: what is left of `pageLimit`, and the embeds shown as links.
+    let tally: Tally
+
+    /// The page-wide count of a page's embeds; a class, so every level of nesting shares it.
+    final class Tally {
+        var remaining = EmbedScope.pageLimit
+        /// Each embed shown as a link for a cycle, its depth or the page's limit: the note it
+        /// is written in, its link number, and why.
+        var declined: [(path: String, number: Int, reason: Reason)] = []
+    }
+
+    enum Reason: Equatable {
+        case cycle([String])
+        case depth([String])
+        case pageLimit
+    }
+
+    init(root: String, notes: [Note], outgoing: [[ResolvedLink]], stack: [String], tally: Tally = Tally()) {
+        self.root = root
+        self.notes = notes
+        self.outgoing = outgoing
+        self.stack = stack
+        self.tally = tally
+    }
 
     /// `html`, the body (or part of the body) of `note`, with every placeholder replaced.
     func linked(_ html: String, of note: Note, links: [ResolvedLink]) -> String {
@@ -51,9 +78,21 @@ struct EmbedScope {
         let embedded = notes[target]
         let href = root + ContentPath.encoded(embedded.urlPath) + "/" + ViewModels.fragment(link.anchor)
         let asLink = "<p class=\"embed-link\"><a href=\"\(HTML.escape(href))\">\(label)</a></p>"
-        // A missing heading, a cycle or too deep: a link (`EmbedChecks` reported why).
-        guard !(reference.anchor != nil && link.anchor == nil), Self.inlines(target: embedded.sourcePath, stack: stack),
-              let part = Self.part(of: embedded, anchor: link.anchor) else { return asLink }
+        // A missing heading, a cycle, too deep or too many: a link (`EmbedChecks` says why).
+        guard !(reference.anchor != nil && link.anchor == nil), let part = Self.part(of: embedded, anchor: link.anchor) else { return asLink }
+        if let position = stack.firstIndex(of: embedded.sourcePath) {
+            tally.declined.append((note.sourcePath, number, .cycle([note.sourcePath] + stack[position...])))
+            return asLink
+        }
+        guard stack.count <= Self.depthLimit else {
+            tally.declined.append((note.sourcePath, number, .depth(stack + [embedded.sourcePath])))
+            return asLink
+        }
+        guard tally.remaining > 0 else {
+            tally.declined.append((note.sourcePath, number, .pageLimit))
+            return asLink
+        }
+        tally.remaining -= 1
         let body = Self.relocated(part, from: relativeRoot(forURLPath: embedded.urlPath), to: root,
                                   page: root + ContentPath.encoded(embedded.urlPath) + "/")
         var inner = self
@@ -64,12 +103,6 @@ struct EmbedScope {
         }
         return "<div class=\"embed\">\n<p class=\"embed-source\">From <a href=\"\(HTML.escape(href))\">\(source)</a></p>\n<div class=\"embed-body\">\n"
             + inner.linked(body, of: embedded, links: outgoing[target]) + "</div>\n</div>"
-    }
-
-    /// Whether a note embedded with `stack` around it is inlined: not already on the stack,
-    /// and no deeper than `depthLimit`.
-    static func inlines(target: String, stack: [String]) -> Bool {
-        !stack.contains(target) && stack.count <= depthLimit
     }
 
     /// The whole body, a heading's section (the heading and what follows it up to the next
