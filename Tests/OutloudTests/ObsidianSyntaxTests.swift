@@ -107,9 +107,9 @@ import Testing
     @Test func blockIDsBecomeAnchorsWithoutTheirMarker() {
         let result = render("A fact worth linking. ^fact-1\n\n- an item ^item\n- other\n\nNo id^here.")
         #expect(result.blockIDs == ["fact-1", "item"])
-        #expect(html(for: "A fact worth linking. ^fact-1") == "<p><span class=\"block\" id=\"^fact-1\">A fact worth linking.</span></p>\n")
-        #expect(html(for: "- an item ^item") == "<ul>\n<li><span class=\"block\" id=\"^item\">an item</span></li>\n</ul>\n")
-        #expect(html(for: "Two lines\n^last") == "<p><span class=\"block\" id=\"^last\">Two lines</span></p>\n")
+        #expect(html(for: "A fact worth linking. ^fact-1") == "<p><span class=\"block-id\" id=\"^fact-1\">A fact worth linking.</span></p>\n")
+        #expect(html(for: "- an item ^item") == "<ul>\n<li><span class=\"block-id\" id=\"^item\">an item</span></li>\n</ul>\n")
+        #expect(html(for: "Two lines\n^last") == "<p><span class=\"block-id\" id=\"^last\">Two lines</span></p>\n")
         #expect(html(for: "No id^here.") == "<p>No id^here.</p>\n")
         #expect(render("a ^x\n\nb ^x").problems.map(\.message) == ["block id ^x is already used in this note; links lead to the first one"])
         #expect(render("[[Other#^fact-1]]").links.map(\.anchor) == ["^fact-1"])

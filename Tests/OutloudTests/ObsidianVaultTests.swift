@@ -29,7 +29,7 @@ import Testing
         #expect(week.contains(#"<p><img src="../../attachments/architecture.svg" alt="Queue, workers and the database" /></p>"#))
         #expect(week.contains(##"<a href="#day-two">what comes next</a>"##), "[[#Heading]] stays on the page")
         #expect(week.contains("Literal brackets: [[not a link]]."))
-        #expect(week.contains(#"<span class="block" id="^laptop">Get your laptop"#))
+        #expect(week.contains(#"<span class="block-id" id="^laptop">Get your laptop"#))
         let runbook = try #require(build.page("runbooks/restart-the-queue/index.html"))
         #expect(runbook.contains(#"<aside class="callout callout-warning" data-callout="warning" role="note" aria-label="Warning">"#))
         #expect(runbook.contains(#"<img src="../../attachments/queue-dashboard.png" alt="queue-dashboard" width="400" />"#))
@@ -57,7 +57,7 @@ import Testing
         let home = try #require(build.page("home/index.html"))
         #expect(home.contains(#"From <a href="../meetings/2026-11-20-retro/#actions">Retro, 20 November › Actions</a>"#))
         #expect(home.contains(#"From <a href="../onboarding/pairing-guide/#rotation">Pairing guide › Rotation</a>"#))
-        #expect(home.contains(#"<li><span class="block">Teo writes down"#), "embedded ids are dropped")
+        #expect(home.contains(#"<li><span class="block-id">Teo writes down"#), "embedded ids are dropped")
         #expect(!home.contains("id=\"actions\""))
         #expect(home.contains("<h2>Actions</h2>"))
     }

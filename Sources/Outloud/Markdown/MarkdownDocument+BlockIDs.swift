@@ -5,7 +5,7 @@ import Foundation
 /// to (`[[Note#^block-id]]`) and embedded.
 extension MarkdownDocument {
     /// Takes the ` ^id` marker off the end of every paragraph that has one and wraps the
-    /// paragraph's content in `<span class="block" id="^id">`, so `#%5Eid` leads to it.
+    /// paragraph's content in `<span class="block-id" id="^id">`, so `#%5Eid` leads to it.
     /// Returns the ids in body order and a warning for an id given twice (the first keeps it).
     func assignBlockIDs() -> (ids: [String], problems: [MarkdownProblem]) {
         var candidates: [(paragraph: OpaquePointer, text: OpaquePointer)] = []
@@ -39,7 +39,7 @@ extension MarkdownDocument {
             ids.append(id)
             let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
             // The id holds only ASCII letters, digits and dashes: nothing to escape.
-            cmark_node_set_on_enter(span, "<span class=\"block\" id=\"^\(id)\">")
+            cmark_node_set_on_enter(span, "<span class=\"block-id\" id=\"^\(id)\">")
             cmark_node_set_on_exit(span, "</span>")
             while let child = cmark_node_first_child(paragraph) { cmark_node_append_child(span, child) }
             cmark_node_append_child(paragraph, span)

@@ -111,7 +111,7 @@ struct EmbedScope {
         let html = note.body.html
         guard let anchor else { return html }
         if anchor.hasPrefix("^") {
-            guard let start = html.range(of: "<span class=\"block\" id=\"\(anchor)\">") else { return nil }
+            guard let start = html.range(of: "<span class=\"block-id\" id=\"\(anchor)\">") else { return nil }
             var depth = 1, index = start.upperBound
             while depth > 0 {
                 let open = html.range(of: "<span", range: index..<html.endIndex)
