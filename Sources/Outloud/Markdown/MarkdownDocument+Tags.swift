@@ -53,6 +53,26 @@ extension MarkdownDocument {
         return found
     }
 
+    /// Whether `source` has a `#` after a space or at a line's start and before a letter,
+    /// digit, `_` or non-ASCII byte: a byte scan, so notes with only headings (`## A`) skip
+    /// the tree walk.
+    static func mayHaveInlineTag(_ source: String) -> Bool {
+        source.withUTF8Bytes { bytes in
+            var index = 0
+            while let found = bytes.offset(of: 0x23, from: index) {
+                index = found + 1
+                guard found + 1 < bytes.count else { return false }
+                let before: UInt8 = found > 0 ? bytes[found - 1] : 10
+                let after = bytes[found + 1]
+                guard before == 32 || before == 10 || before == 9 || before == 13 || before == 0x3E || before == 0x28 else { continue }
+                if after >= 0x80 || after == 0x5F || (0x30...0x39).contains(after) || (0x41...0x5A).contains(after) || (0x61...0x7A).contains(after) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     /// A text cut into plain pieces and tags that name a skill (`skill` set).
     static func tagPieces(_ text: String, startsLine: Bool, skills: Set<String>) -> [(text: String, skill: String?)] {
         var pieces: [(text: String, skill: String?)] = []

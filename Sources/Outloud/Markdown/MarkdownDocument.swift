@@ -88,7 +88,7 @@ struct MarkdownDocument: ~Copyable {
         let callouts = source.containsBytes(0x5B, 0x21) ? document.findCallouts() : []
         var (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
         if prepared?.markedBrackets == true { document.restoreEscapedBrackets(in: &links) }
-        let tags = source.containsByte(0x23) ? document.linkInlineTags(skills: options.skillIDs, base: options.linkBase) : []
+        let tags = !options.skillIDs.isEmpty && Self.mayHaveInlineTag(source) ? document.linkInlineTags(skills: options.skillIDs, base: options.linkBase) : []
         if source.containsBytes(0x3D, 0x3D) { document.markHighlights() }
         let (blockIDs, blockProblems) = source.containsByte(0x5E) ? document.assignBlockIDs() : ([], [])
         let firstParagraph = document.firstParagraphText()

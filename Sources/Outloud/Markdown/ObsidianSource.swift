@@ -25,24 +25,12 @@ enum ObsidianSource {
 
     /// The source with comments removed and escaped `[[` marked; nil when it has neither.
     static func prepare(_ source: String) -> Prepared? {
-        let mayHaveComment = source.containsByte(UInt8(ascii: "%"))
-        let mayHaveEscape = source.containsByte(UInt8(ascii: "\\"))
-        guard mayHaveComment || mayHaveEscape else { return nil }
+        guard source.containsBytes(0x25, 0x25) || source.containsBytes(0x5C, 0x5B) else { return nil }
         let bytes = Array(source.utf8)
-        guard contains(bytes, [0x25, 0x25]) || contains(bytes, [0x5C, 0x5B]) else { return nil }
         var scanner = Scanner(bytes: bytes)
         scanner.run()
         guard scanner.changed else { return nil }
         return Prepared(text: String(decoding: scanner.output, as: UTF8.self), markedBrackets: scanner.marked, problems: scanner.problems)
-    }
-
-    private static func contains(_ bytes: [UInt8], _ pair: [UInt8]) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == pair[0] && bytes[index + 1] == pair[1] { return true }
-            index += 1
-        }
-        return false
     }
 
     /// One pass over the lines, tracking fenced code and open comments.
