@@ -29,7 +29,8 @@ extension LinkEditor {
                 return .raw("<a class=\"broken-link\" title=\"Broken embed: \(HTML.escape(target)) was not found\">\(HTML.escape(written))</a>")
             }
         }
-        guard base != nil, !target.isEmpty || anchor?.isEmpty == false else {
+        // `![[#Heading]]` needs to know which note it is in.
+        guard !target.isEmpty || (anchor?.isEmpty == false && base != nil) else {
             problems.append(MarkdownProblem(severity: .warning, message: "embed `\(written)` has no target; it is shown as text", line: line, column: column))
             return .text(written)
         }
