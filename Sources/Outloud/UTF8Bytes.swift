@@ -11,6 +11,18 @@ extension String {
         }
     }
 
+    /// Whether the UTF-8 holds `first` directly followed by `second` (`[!`, `==`).
+    func containsBytes(_ first: UInt8, _ second: UInt8) -> Bool {
+        withUTF8Bytes { bytes in
+            var index = 0
+            while let found = bytes.offset(of: first, from: index) {
+                if found + 1 < bytes.count && bytes[found + 1] == second { return true }
+                index = found + 1
+            }
+            return false
+        }
+    }
+
     /// Unicode's composed form (NFC), as file names are compared. ASCII is its own, and
     /// asking Foundation costs a trip through ICU for every link.
     var precomposed: String {

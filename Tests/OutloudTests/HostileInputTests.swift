@@ -312,3 +312,29 @@ import Testing
         }
     }
 }
+
+extension HostileInputTests {
+    @Test func obsidianSyntaxAtScaleStaysLinear() async throws {
+        let backticks = (1...1_400).map { String(repeating: "`", count: $0) }.joined(separator: " x ")
+        let site = try Site([
+            "skills.yml": "- {id: swift, name: Swift, group: Engineering}\n",
+            "notes/highlights.md": String(repeating: "==a ", count: 100_000) + "\n\n" + String(repeating: "==a== ", count: 100_000) + "\n",
+            "notes/comments.md": String(repeating: "%%a%% b ", count: 100_000) + "\n\n" + backticks + "\n\n%% never closed\n",
+            "notes/tags.md": String(repeating: "#swift ", count: 100_000) + "\n",
+            "notes/blocks.md": (0..<50_000).map { "p ^b\($0)\n\n" }.joined(),
+            "notes/callouts.md": (0..<2_000).map { String(repeating: "> ", count: $0) + "[!tip] t\n" }.joined(),
+            "notes/embeds.md": String(repeating: "![[Target]]\n", count: 20_000) + String(repeating: "![[gone.png]] ", count: 20_000) + "\n",
+            "notes/target.md": "# Target\n\n" + String(repeating: "![[Leaf]]\n", count: 300),
+            "notes/leaf.md": "# Leaf\n\nA leaf.\n",
+            "notes/escapes.md": String(repeating: #"\[\[x\]\] "#, count: 100_000) + "\n",
+        ])
+        let diagnostics = await site.build(bound: 90)
+        #expect(diagnostics.filter { $0.hasPrefix("notes/comments.md") } == ["notes/comments.md:5:1: warning: `%%` opens a comment that is never closed; the rest of the note is hidden"])
+        #expect(diagnostics.filter { $0.contains("gone.png") }.count == 20_000)
+        #expect(diagnostics.filter { $0.contains("more than 200 embedded notes") } == [
+            "notes/target.md:203:1: warning: notes/target.md would show more than 200 embedded notes; ![[Leaf]] and the rest are shown as links there",
+        ])
+        #expect(site.page("notes/highlights/index.html")?.contains("<mark>a</mark> <mark>a</mark>") == true)
+        #expect(site.page("notes/escapes/index.html")?.contains("[[x]] [[x]]") == true)
+    }
+}

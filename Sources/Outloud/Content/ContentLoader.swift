@@ -85,13 +85,14 @@ public struct ContentLoader: Sendable {
                 guard folders.insert(String(path)).inserted else { break }
             }
         }
-        let reader = NoteReader(contentPath: contentPath, fileIO: files,
-                                markdown: MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: catalog.config.search),
-                                files: Set(listing.files.map { $0.relativePath.precomposed }),
-                                folders: folders)
+        var markdownOptions = MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: catalog.config.search)
+        markdownOptions.skillIDs = Set(catalog.skills.map(\.id))
+        let fileSet = Set(listing.files.map { $0.relativePath.precomposed })
+        let reader = NoteReader(contentPath: contentPath, fileIO: files, markdown: markdownOptions,
+                                files: fileSet, folders: folders, filesByName: LinkBase.byName(fileSet))
         let markdown = markdownFiles, memory = self.memory
         memory?.beginReading(.init(contentPath: contentPath, unsafeHTML: reader.markdown.unsafeHTML, keepText: reader.markdown.keepText,
-                                   files: reader.files, folders: reader.folders))
+                                   skillIDs: reader.markdown.skillIDs, files: reader.files, folders: reader.folders))
         let batches = await Parallel.batches(count: markdown.count, batchSize: batchSize) { batch in
             var notes: [Note] = []
             var diagnostics: [Diagnostic] = []

@@ -8,6 +8,8 @@ struct NoteReader: Sendable {
     /// Every file and folder under the content folder, for checking relative links.
     var files: Set<String> = []
     var folders: Set<String> = []
+    /// `files` by lower-cased file name, for embeds found by name.
+    var filesByName: [String: [String]] = [:]
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLength = 220
@@ -94,6 +96,7 @@ struct NoteReader: Sendable {
         var options = markdown
         options.takeTitleFromHeading = givenTitle == nil
         options.linkBase = LinkBase(sourcePath: file.relativePath, pageURLPath: urlPath, files: files, folders: folders)
+        options.linkBase?.filesByName = filesByName
         let body = MarkdownDocument.render(split.body, options: options)
         let title = givenTitle ?? body.title ?? Self.title(fromFileName: fileStem)
         for problem in body.problems {
@@ -111,10 +114,15 @@ struct NoteReader: Sendable {
         let note = Note(
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
             urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),
-            authors: authors, tags: reader.stringList("tags"), summary: summary,
+            authors: authors, tags: Self.merged(reader.stringList("tags"), inline: body.tags), summary: summary,
             draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
             bodyLineOffset: split.bodyLineOffset)
         return (slug.isEmpty ? nil : note, reader.diagnostics)
+    }
+
+    /// The front matter's tags, then the skills inline `#tags` named that it lacks.
+    static func merged(_ tags: [String], inline: [String]) -> [String] {
+        inline.isEmpty ? tags : tags + inline.filter { !tags.contains($0) }
     }
 
     /// `drive-kofi` → `Drive kofi`.

@@ -39,6 +39,7 @@ extension MarkdownDocument {
         for (number, context) in LinkContext.contexts(of: editor.placeholders).enumerated() {
             editor.links[number].context = context
         }
+        editor.placeEmbeds()
         return (editor.links, editor.problems)
     }
 }
@@ -50,6 +51,8 @@ struct LinkEditor {
     var links: [LinkReference] = []
     /// The placeholder node of each link, by link number.
     var placeholders: [OpaquePointer] = []
+    /// The embed placeholders of note embeds, in body order.
+    var embedNodes: [(node: OpaquePointer, number: Int)] = []
     var problems: [MarkdownProblem] = []
 
     init(base: LinkBase?, unsafeHTML: Bool) {
@@ -100,7 +103,7 @@ struct LinkEditor {
         guard let literal = Self.literal(node) else { return }
         let (line, startColumn, _, _) = MarkdownDocument.position(of: node)
         var rest = Substring(literal)
-        var pieces: [(text: String, link: Int?)] = []
+        var pieces: [WikiPiece] = []
         var pending = ""
         while let open = rest.range(of: "[[") {
             let column = startColumn + literal.utf8.distance(from: literal.startIndex, to: open.lowerBound)
@@ -118,38 +121,76 @@ struct LinkEditor {
             let targetAndAnchor = parts[0].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             let target = targetAndAnchor[0].trimmingCharacters(in: .whitespaces)
             let anchor = targetAndAnchor.count > 1 ? targetAndAnchor[1].trimmingCharacters(in: .whitespaces) : nil
-            guard !target.isEmpty else {
+            let alias = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            // `![[…]]`: an embed. Its column is the `!`'s.
+            let isEmbed = pending.last == "!"
+            if isEmbed {
+                pending.removeLast()
+                pieces.append(.text(pending))
+                pending = ""
+                pieces.append(embed(target: target, anchor: anchor, alias: alias, written: "![[\(inner)]]", line: line, column: column - 1))
+                continue
+            }
+            // `[[#Heading]]` links within the note itself.
+            guard !target.isEmpty || (anchor?.isEmpty == false && base != nil) else {
                 problems.append(MarkdownProblem(severity: .warning, message: "wikilink `[[\(inner)]]` has no target; it is shown as text", line: line, column: column))
                 pending += "[[\(inner)]]"
                 continue
             }
-            var label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-            if label.isEmpty { label = anchor.map { "\(target) › \($0)" } ?? target }
-            pieces.append((pending, nil))
+            var label = alias
+            if label.isEmpty { label = target.isEmpty ? (anchor ?? "") : anchor.map { "\(target) › \($0)" } ?? target }
+            pieces.append(.text(pending))
             pending = ""
-            links.append(LinkReference(target: .wiki(target), anchor: anchor?.isEmpty == true ? nil : anchor,
+            links.append(LinkReference(target: target.isEmpty ? .note(path: base!.sourcePath) : .wiki(target),
+                                       anchor: anchor?.isEmpty == true ? nil : anchor,
                                        label: label, line: line, column: column, context: ""))
-            pieces.append((label, links.count - 1))
+            pieces.append(.link(links.count - 1, label: label))
         }
         guard !pieces.isEmpty else { return }
         pending += rest
-        pieces.append((pending, nil))
+        pieces.append(.text(pending))
         for piece in pieces {
-            if let index = piece.link {
+            switch piece {
+            case .link(let index, let label):
                 let placeholder = Self.placeholderNode(index)
                 placeholders.append(placeholder)
                 let text = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(text, piece.text)
+                cmark_node_set_literal(text, label)
                 cmark_node_append_child(placeholder, text)
                 cmark_node_insert_before(node, placeholder)
-            } else if !piece.text.isEmpty {
+            case .embed(let index):
+                let placeholder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(placeholder, LinkPlaceholder.embed(index))
+                cmark_node_set_on_exit(placeholder, "")
+                placeholders.append(placeholder)
+                embedNodes.append((placeholder, index))
+                cmark_node_insert_before(node, placeholder)
+            case .raw(let html):
+                let raw = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(raw, html)
+                cmark_node_set_on_exit(raw, "")
+                cmark_node_insert_before(node, raw)
+            case .text(let content) where !content.isEmpty:
                 let text = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(text, piece.text)
+                cmark_node_set_literal(text, content)
                 cmark_node_insert_before(node, text)
+            case .text:
+                break
             }
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// What a text node with wikilinks becomes, piece by piece.
+    enum WikiPiece {
+        case text(String)
+        /// A link placeholder for link number N, showing `label`.
+        case link(Int, label: String)
+        /// The embed placeholder of link number N (a note embed).
+        case embed(Int)
+        /// HTML made here and escaped here (a file embed).
+        case raw(String)
     }
 
     // MARK: Markdown links and images

@@ -11,6 +11,8 @@ public struct MarkdownOptions: Sendable {
     public var linkBase: LinkBase?
     /// Keep the body's plain text (`RenderedMarkdown.text`), for the search index.
     public var keepText: Bool = true
+    /// The skill ids of `skills.yml`: inline `#tags` naming one become links to its page.
+    public var skillIDs: Set<String> = []
 
     public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil, keepText: Bool = true) {
         self.unsafeHTML = unsafeHTML
@@ -48,6 +50,13 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var links: [LinkReference] = []
     /// Mistakes found while parsing (a broken image, an unclosed `[[`), at body positions.
     public var problems: [MarkdownProblem] = []
+    /// Obsidian block ids (`^id` at a paragraph's end), without the caret, in body order.
+    public var blockIDs: [String] = []
+    /// Skill ids named by inline `#tags`, in body order, each once.
+    public var tags: [String] = []
+
+    /// What an anchor into this body may name: heading ids, and block ids as `^id`.
+    var anchorIDs: [String] { headings.map(\.id) + blockIDs.map { "^" + $0 } }
 }
 
 /// The single owner of a cmark tree: parsed once, edited in place, rendered, freed exactly once.
@@ -80,31 +89,45 @@ struct MarkdownDocument: ~Copyable {
     /// Runs the whole wrapper: title, heading ids, HTML, summary text and word count.
     static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
         let source = withoutPlaceholderMarks(source)
-        let extensions = GitHubExtensions(scanning: source)
-        // Footnote definitions leave the text before cmark reads it (their lines stay, blank).
-        let footnotes = extensions.footnotes ? FootnoteDefinitions(source) : nil
-        let markdown = footnotes?.source ?? source
+        // U+E001 marks escaped brackets (`ObsidianSource`): no note may bring its own.
+        let original = source.containsByte(0xEE) && source.unicodeScalars.contains("\u{E001}")
+            ? source.replacingOccurrences(of: String(ObsidianSource.escapedBracket), with: "\u{FFFD}") : source
+        // Obsidian's comments and escaped brackets are settled on the text, then GitHub's
+        // footnote definitions leave it (their lines stay, blank), before cmark reads it.
+        let prepared = ObsidianSource.prepare(original)
+        let text = prepared?.text ?? original
+        let extensions = GitHubExtensions(scanning: text)
+        let footnotes = extensions.footnotes ? FootnoteDefinitions(text) : nil
+        let markdown = footnotes?.source ?? text
         let document = MarkdownDocument(markdown)
         let title = options.takeTitleFromHeading ? document.removeTitleHeading() : nil
+        let callouts = original.containsBytes(0x5B, 0x21) ? document.findCallouts() : []
         let footnoteIDs = extensions.any
             ? document.applyGitHubExtensions(extensions, footnotes: footnotes, markdown: markdown) : []
         var (links, problems) = document.processLinks(base: options.linkBase, unsafeHTML: options.unsafeHTML)
+        if prepared?.markedBrackets == true { document.restoreEscapedBrackets(in: &links) }
         // Raw HTML needs a `<`: most notes have none and skip the walk.
-        if !options.unsafeHTML, source.containsByte(0x3C), let problem = document.rawHTMLProblem() {
+        if !options.unsafeHTML, original.containsByte(0x3C), let problem = document.rawHTMLProblem() {
             problems.append(problem)
         }
-        if options.unsafeHTML, let base = options.linkBase, source.containsByte(0x3C) {
+        if options.unsafeHTML, let base = options.linkBase, original.containsByte(0x3C) {
             document.rewriteRawHTMLLinks(base: base, links: &links, problems: &problems)
         }
+        let tags = !options.skillIDs.isEmpty && Self.mayHaveInlineTag(original) ? document.linkInlineTags(skills: options.skillIDs, base: options.linkBase) : []
+        if original.containsBytes(0x3D, 0x3D) { document.markHighlights() }
+        let (blockIDs, blockProblems) = original.containsByte(0x5E) ? document.assignBlockIDs() : ([], [])
         let hasOwnTableOfContents = document.hasOwnTableOfContents()
         let firstParagraph = document.firstParagraphText()
-        let (text, wordCount, fencedCode) = document.textAndWordCount(keepingText: options.keepText)
+        let (plainText, wordCount, fencedCode) = document.textAndWordCount(keepingText: options.keepText)
         let headings = document.assignHeadingIDs(unsafeHTML: options.unsafeHTML, reserving: footnoteIDs)
+        if !callouts.isEmpty { document.renderCallouts(callouts, unsafeHTML: options.unsafeHTML) }
         document.highlightCode(fencedCode)
         let html = document.html(unsafeHTML: options.unsafeHTML)
+        problems = (prepared?.problems ?? []) + problems + blockProblems
         return RenderedMarkdown(
             html: html, title: title?.text, titleURL: title?.url, hasOwnTableOfContents: hasOwnTableOfContents,
-            headings: headings, firstParagraph: firstParagraph, wordCount: wordCount, text: text, links: links, problems: problems)
+            headings: headings, firstParagraph: firstParagraph, wordCount: wordCount, text: plainText, links: links, problems: problems,
+            blockIDs: blockIDs, tags: tags)
     }
 
     /// The document as HTML; cmark's safe mode omits raw HTML and unsafe URLs unless asked.

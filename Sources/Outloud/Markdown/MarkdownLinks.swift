@@ -25,6 +25,8 @@ public struct LinkReference: Sendable, Hashable {
     public var column: Int
     /// The sentence or item around the link, as plain text: the "linked from" context.
     public var context: String
+    /// A note embed (`![[Note]]`): the body holds an embed placeholder for it, not a link's.
+    public var isEmbed = false
 }
 
 /// A problem found in a body while it was parsed, with its position in the body.
@@ -45,6 +47,9 @@ public struct LinkBase: Sendable {
     public var files: Set<String>
     /// Every folder under the content folder, relative to it.
     public var folders: Set<String>
+    /// `files` by their lower-cased file name, each list in path order, for embeds found by
+    /// name (`![[diagram.png]]`); made from `files` when empty.
+    var filesByName: [String: [String]] = [:]
 
     public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = []) {
         self.sourcePath = sourcePath
@@ -53,11 +58,22 @@ public struct LinkBase: Sendable {
         self.folders = folders
     }
 
+    /// `files` by lower-cased file name, each list sorted.
+    static func byName(_ files: Set<String>) -> [String: [String]] {
+        var byName: [String: [String]] = [:]
+        for file in files {
+            byName[(file.split(separator: "/").last.map(String.init) ?? file).lowercased(), default: []].append(file)
+        }
+        for name in byName.keys { byName[name]?.sort() }
+        return byName
+    }
+
     /// The folder of the note, relative to the content folder.
     var folder: [Substring] { sourcePath.split(separator: "/").dropLast() }
 }
 
-/// The marker that stands for link number N in rendered HTML: U+E000, N, U+E000.
+/// The marker that stands for link number N in rendered HTML: U+E000, N, U+E000; and for
+/// the note embed of link number N: U+E000, `e`, N, U+E000.
 ///
 /// A private-use character cannot come from a note: `MarkdownDocument` replaces it in the
 /// source before parsing, so every U+E000 in the HTML is ours.
@@ -66,8 +82,12 @@ public enum LinkPlaceholder {
 
     static func opening(_ index: Int) -> String { "\u{E000}\(index)\u{E000}" }
 
-    /// Replaces every placeholder with the opening tag `tag(index)` returns.
-    public static func substitute(in html: String, _ tag: (Int) -> String) -> String {
+    /// Where the body of the note that link number `index` embeds goes.
+    static func embed(_ index: Int) -> String { "\u{E000}e\(index)\u{E000}" }
+
+    /// Replaces every placeholder with the opening tag `tag(index)` returns, and every embed
+    /// placeholder with what `embed(index)` returns (nothing without it).
+    public static func substitute(in html: String, _ tag: (Int) -> String, embed: ((Int) -> String)? = nil) -> String {
         // Works on UTF-8 bytes: U+E000 is EE 80 80, and walking Characters of a whole page
         // would cost more than rendering it.
         let markBytes: [UInt8] = [0xEE, 0x80, 0x80]
@@ -84,7 +104,11 @@ public enum LinkPlaceholder {
                 }
                 let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<found])
                 if inside {
-                    if let number = Self.number(segment) { output.append(contentsOf: tag(number).utf8) }
+                    if let number = Self.number(segment) {
+                        output.append(contentsOf: tag(number).utf8)
+                    } else if segment.first == UInt8(ascii: "e"), let number = Self.number(UnsafeBufferPointer(rebasing: segment.dropFirst())) {
+                        output.append(contentsOf: (embed?(number) ?? "").utf8)
+                    }
                 } else {
                     output.append(contentsOf: segment)
                 }

@@ -3334,6 +3334,82 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
 .tok-inserted { color: var(--tok-inserted); }
 .tok-deleted { color: var(--tok-deleted); }
 .tok-meta { color: var(--tok-meta); }
+/* Obsidian and GitHub syntax: callouts and alerts, block ids, embeds ----- */
+
+/* A callout is an aside with a coloured rule, a tinted ground and a title line with
+   its family's icon. Each family sets three colours; body text keeps --text. */
+.callout {
+  --callout-fg: #1d4e89; --callout-bg: #e8f0fa; --callout-line: #3a78c2;
+  margin: 1.25em 0;
+  padding: 0.75rem 1rem;
+  border-left: 4px solid var(--callout-line);
+  border-radius: var(--radius-sm);
+  background: var(--callout-bg);
+  color: var(--text);
+}
+.callout-abstract, .callout-tip { --callout-fg: #0b5f60; --callout-bg: #e0f3f2; --callout-line: #1f9a9b; }
+.callout-success { --callout-fg: #1f6a3a; --callout-bg: #e3f4e8; --callout-line: #2f9a57; }
+.callout-question { --callout-fg: #6f4400; --callout-bg: #fdf1dc; --callout-line: #c98a12; }
+.callout-warning { --callout-fg: #8a4300; --callout-bg: #fdecd6; --callout-line: #d9822b; }
+.callout-failure, .callout-danger, .callout-bug { --callout-fg: #a3231b; --callout-bg: #fcebea; --callout-line: #d0453b; }
+.callout-example { --callout-fg: #5b3699; --callout-bg: #efe8fa; --callout-line: #8058c7; }
+.callout-quote { --callout-fg: #3e4756; --callout-bg: #eceef2; --callout-line: #7b8699; }
+
+@media (prefers-color-scheme: dark) {
+  .callout { --callout-fg: #aacbf5; --callout-bg: #1b2d46; --callout-line: #5b9be0; }
+  .callout-abstract, .callout-tip { --callout-fg: #8fdcdc; --callout-bg: #113333; --callout-line: #35b3b3; }
+  .callout-success { --callout-fg: #9edcb2; --callout-bg: #17331f; --callout-line: #47b36e; }
+  .callout-question { --callout-fg: #f6d28a; --callout-bg: #362a10; --callout-line: #e0a73a; }
+  .callout-warning { --callout-fg: #f6c48a; --callout-bg: #3a2612; --callout-line: #e59a4a; }
+  .callout-failure, .callout-danger, .callout-bug { --callout-fg: #ffaca6; --callout-bg: #3a1a1a; --callout-line: #e5665c; }
+  .callout-example { --callout-fg: #cfb9f6; --callout-bg: #2c2145; --callout-line: #9a78dc; }
+  .callout-quote { --callout-fg: #c6cdd8; --callout-bg: #2a2f38; --callout-line: #8d98aa; }
+}
+
+.callout-title {
+  display: flex;
+  align-items: center;
+  gap: 0.5rem;
+  margin: 0;
+  color: var(--callout-fg);
+  font-weight: 650;
+}
+.callout-icon { flex: none; }
+.callout-body > :first-child { margin-top: 0.5em; }
+.callout-body > * + * { margin-top: 0.75em; }
+.callout-body:empty { display: none; }
+.callout .callout { margin: 0.75em 0 0; }
+
+/* Foldable callouts: the summary is the title, with a chevron that turns when open. */
+summary.callout-title { cursor: pointer; list-style: none; }
+summary.callout-title::-webkit-details-marker { display: none; }
+summary.callout-title::after {
+  content: "";
+  margin-left: auto;
+  width: 0.5em;
+  height: 0.5em;
+  border: solid currentColor;
+  border-width: 0 2px 2px 0;
+  transform: rotate(-45deg);
+}
+details[open] > summary.callout-title::after { transform: rotate(45deg); }
+summary.callout-title:focus-visible { outline: 2px solid var(--focus); outline-offset: 3px; border-radius: 2px; }
+
+/* A block a link leads to (`#^id`) is marked while it is the target. */
+.block-id:target { background: var(--mark-bg); border-radius: 2px; }
+
+/* An embedded note or section: set off by a rule, with where it comes from above it. */
+.embed {
+  margin: 1.25em 0;
+  padding: 0.25rem 0 0.25rem 1rem;
+  border-left: 3px solid var(--border-strong);
+}
+.embed-source { margin: 0 0 0.5em; color: var(--muted); font-size: 0.875rem; }
+.embed-body > * + * { margin-top: 0.75em; }
+.embed-body > :first-child { margin-top: 0; }
+.prose video { display: block; max-width: 100%; height: auto; }
+.prose audio { display: block; max-width: 100%; }
+.prose img[width] { height: auto; }
 
 """#.utf8),
     ]

@@ -121,28 +121,23 @@ extension ViewModels {
     /// Notes with at least this many headings get a table of contents.
     static let tocMinimumHeadings = 3
 
-    /// The body with each link placeholder replaced by its real opening tag.
+    /// The body with each link placeholder replaced by its real opening tag, and each note
+    /// embed by the embedded body.
     func linkedHTML(_ index: Int) -> String {
-        Self.linkedHTML(site.notes[index], links: site.links.outgoing[index], notes: site.notes)
+        Self.linkedHTML(site.notes[index], links: site.links.outgoing[index], notes: site.notes, outgoing: site.links.outgoing)
     }
 
     /// `note`'s body with its placeholders replaced; `links` are its resolved links, whose
-    /// note destinations index `notes`.
-    static func linkedHTML(_ note: Note, links: [ResolvedLink], notes: [Note]) -> String {
-        let root = relativeRoot(forURLPath: note.urlPath)
-        return LinkPlaceholder.substitute(in: note.body.html) { number in
-            guard number < links.count else { return "<a>" }
-            let link = links[number]
-            let fragment = link.anchor.map { "#" + $0 } ?? ""
-            switch link.destination {
-            case .note(let target):
-                return "<a href=\"\(root)\(HTML.escape(ContentPath.encoded(notes[target].urlPath)))/\(HTML.escape(fragment))\">"
-            case .section(let section):
-                return "<a href=\"\(root)\(section.isEmpty ? "" : HTML.escape(ContentPath.encoded(section)) + "/")\">"
-            case .broken(let reason):
-                return "<a class=\"broken-link\" title=\"Broken link: \(HTML.escape(reason))\">"
-            }
-        }
+    /// note destinations index `notes`, and `outgoing` every note's, for embedded notes.
+    static func linkedHTML(_ note: Note, links: [ResolvedLink], notes: [Note], outgoing: [[ResolvedLink]]) -> String {
+        let scope = EmbedScope(root: relativeRoot(forURLPath: note.urlPath), notes: notes, outgoing: outgoing, stack: [note.sourcePath])
+        return scope.linked(note.body.html, of: note, links: links)
+    }
+
+    /// `#anchor` for an `href`: a block id's caret percent-encoded (`#%5Eid`), as URLs want.
+    static func fragment(_ anchor: String?) -> String {
+        guard let anchor else { return "" }
+        return "#" + (anchor.hasPrefix("^") ? "%5E" + anchor.dropFirst() : anchor)
     }
 
     /// Level-2 headings with their level-3 headings under them, for notes with enough headings.

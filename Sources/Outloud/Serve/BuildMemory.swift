@@ -20,6 +20,8 @@ public final class BuildMemory: Sendable {
         var contentPath: String
         var unsafeHTML: Bool
         var keepText: Bool
+        /// Inline `#tags` are linked when they name one of these.
+        var skillIDs: Set<String>
         var files: Set<String>
         var folders: Set<String>
     }

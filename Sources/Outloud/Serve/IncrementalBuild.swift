@@ -116,6 +116,12 @@ extension Build {
             guard var note = read.note else { return nil }
             _ = last.reading.fallbacks.apply(to: &note, modified: modified)
             guard note.outward == old.outward else { return nil }
+            // Embeds show other notes' bodies: a note that embeds or is embedded is built whole.
+            if old.body.links.contains(where: \.isEmbed) || note.body.links.contains(where: \.isEmbed) { return nil }
+            let embedders = site.links.incoming[index].map(\.source).filter { source in
+                zip(site.notes[source].body.links, site.links.outgoing[source]).contains { $0.isEmbed && $1.destination == .note(index) }
+            }
+            guard embedders.isEmpty else { return nil }
             readBefore += before.diagnostics
             readAfter += read.diagnostics
             changes.append((index, note))

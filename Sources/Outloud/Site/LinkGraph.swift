@@ -86,7 +86,7 @@ public struct LinkGraph: Sendable {
     mutating func update(_ changes: [(index: Int, note: Note)]) -> Set<Int> {
         var headingsChanged: [Int] = []
         for (index, note) in changes {
-            if lookup.headingIDs(of: index) != note.body.headings.map(\.id) { headingsChanged.append(index) }
+            if lookup.headingIDs(of: index) != note.body.anchorIDs { headingsChanged.append(index) }
             lookup.replace(index, with: note)
         }
         // A changed note's backlink contexts may differ even where its links resolve the same.

@@ -35,7 +35,7 @@ struct NoteLookup {
     }
 
     func note(_ index: Int) -> Note { notes[index] }
-    func headingIDs(of index: Int) -> [String] { notes[index].body.headings.map(\.id) }
+    func headingIDs(of index: Int) -> [String] { notes[index].body.anchorIDs }
 
     static func pathKey(_ path: String) -> String { path.precomposed.lowercased() }
 
@@ -81,13 +81,18 @@ struct NoteLookup {
                 return broken("wikilink [[\(text)]] matches no note by title, slug or file name")
             }
         }
-        if let anchor = link.anchor {
-            let ids = notes[target].body.headings.map(\.id)
-            let wanted = ids.contains(anchor) ? anchor : Slug.make(anchor)
+        if var anchor = link.anchor {
+            // Obsidian's `[[Note#Part#Subpart]]` names a heading by its path: the last one counts.
+            if let last = anchor.split(separator: "#").last, anchor.contains("#") { anchor = String(last) }
+            let body = notes[target].body
+            let ids = anchor.hasPrefix("^") ? body.blockIDs.map { "^" + $0 } : body.headings.map(\.id)
+            let wanted = ids.contains(anchor) || anchor.hasPrefix("^") ? anchor : Slug.make(anchor)
             guard ids.contains(wanted) else {
-                let known = ids.isEmpty ? "it has no headings" : "its headings are #" + ids.prefix(8).joined(separator: ", #")
+                let known = anchor.hasPrefix("^")
+                    ? (ids.isEmpty ? "it has no block ids" : "its block ids are " + ids.prefix(8).joined(separator: ", "))
+                    : (ids.isEmpty ? "it has no headings" : "its headings are #" + ids.prefix(8).joined(separator: ", #"))
                 return (ResolvedLink(destination: .note(target), anchor: nil),
-                        LinkProblem(severity: .warning, message: "\(notes[target].sourcePath) has no heading #\(anchor) (\(known))"))
+                        LinkProblem(severity: .warning, message: "\(notes[target].sourcePath) has no \(anchor.hasPrefix("^") ? "block" : "heading") #\(anchor) (\(known))"))
             }
             return (ResolvedLink(destination: .note(target), anchor: wanted), problem)
         }

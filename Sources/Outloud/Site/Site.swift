@@ -47,6 +47,7 @@ public struct Site: Sendable {
         let sections = Set(notes.map(\.section).filter { !$0.isEmpty && $0 != "pages" })
         links = await LinkGraph.resolve(notes: notes, drafts: content.drafts, sections: sections)
         diagnostics += links.diagnostics
+        diagnostics += EmbedChecks.diagnostics(notes: notes, graph: links)
         for (index, note) in notes.enumerated() {
             byKind[note.kind, default: []].append(index)
             bySection[note.section, default: []].append(index)
