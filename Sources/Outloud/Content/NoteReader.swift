@@ -8,6 +8,12 @@ struct NoteReader: Sendable {
     /// Every file and folder under the content folder, for checking relative links.
     var files: Set<String> = []
     var folders: Set<String> = []
+    /// `kinds:` of site.yml: which folders hold which kind.
+    var kinds = KindRules()
+    /// `exclude:` of site.yml, so a link into an excluded folder is told apart from a mistake.
+    var exclude = ExcludeRules([])
+    /// The files that are their folder's landing page (`guides/README.md`, the top's `_index.md`).
+    var landings: Set<String> = []
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLength = 220
@@ -58,7 +64,9 @@ struct NoteReader: Sendable {
         let folderNames = components.dropLast()
         let fileStem = String((components.last ?? "").dropLast(3))
         let section = folderNames.first ?? ""
-        let kind: Kind = folderNames.isEmpty ? .page : Kind(folder: section)
+        let isLanding = landings.contains(file.relativePath)
+        // A landing page is its folder's text, not a note of the folder's kind.
+        let (kind, kindOrigin) = isLanding ? (Kind.page, KindRules.Origin.none) : kinds.kind(of: folderNames)
 
         let top = SourceLocation(path: displayPath, line: 1, column: 1)
         var slug = Slug.make(fileStem)
@@ -71,7 +79,7 @@ struct NoteReader: Sendable {
             } else if slug != given {
                 reader.warning("slug \"\(given.debugEscaped)\" is not lower-case letters, digits and dashes; the page's slug is \"\(Slug.limited(slug))\"", at: slugField)
             }
-        } else if slug.isEmpty {
+        } else if slug.isEmpty && !isLanding {
             reader.diagnostics.append(.error("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field", at: top))
         }
         if slug.count > Slug.maximumLength {
@@ -87,13 +95,14 @@ struct NoteReader: Sendable {
             reader.diagnostics.append(.warning("note is empty", at: top))
         }
         // Free pages live at the top of the site (`/about/`); everything else under its folders.
-        let urlFolders = kind == .page ? Array(folderNames.dropFirst()) : Array(folderNames)
-        let urlPath = (urlFolders.map(Slug.make) + [slug]).filter { !$0.isEmpty }.joined(separator: "/")
+        let urlFolders = kind == .page && !isLanding ? Array(folderNames.dropFirst()) : Array(folderNames)
+        let folderURL = Self.folderURLPath(urlFolders)
+        let urlPath = isLanding ? folderURL : folderURL.isEmpty ? slug : folderURL + "/" + slug
 
         let givenTitle = reader.string("title").flatMap { $0.isEmpty ? nil : $0 }
         var options = markdown
         options.takeTitleFromHeading = givenTitle == nil
-        options.linkBase = LinkBase(sourcePath: file.relativePath, pageURLPath: urlPath, files: files, folders: folders)
+        options.linkBase = LinkBase(sourcePath: file.relativePath, pageURLPath: urlPath, files: files, folders: folders, exclude: exclude)
         let body = MarkdownDocument.render(split.body, options: options)
         let title = givenTitle ?? body.title ?? Self.title(fromFileName: fileStem)
         for problem in body.problems {
@@ -103,7 +112,7 @@ struct NoteReader: Sendable {
 
         var authors = reader.stringList("authors")
         if authors.isEmpty, kind == .log, folderNames.count >= 2 { authors = [folderNames[1]] }
-        let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1))
+        let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1), origin: kindOrigin)
         // Without these, `NoteFallbacks` takes the date from git or the file once every note is read.
         let date = reader.day("date") ?? details.log?.week?.friday
         let summary = reader.string("summary") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
@@ -112,8 +121,15 @@ struct NoteReader: Sendable {
             urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),
             authors: authors, tags: reader.stringList("tags"), summary: summary,
             draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
-            bodyLineOffset: split.bodyLineOffset)
+            bodyLineOffset: split.bodyLineOffset, landing: isLanding ? folderNames.joined(separator: "/") : nil)
         return (slug.isEmpty ? nil : note, reader.diagnostics)
+    }
+
+    /// A folder's URL path: each name slugged, names that slug to nothing left out
+    /// (`Contributing to Obsidian/Tips` → `contributing-to-obsidian/tips`). Every list page,
+    /// note URL and breadcrumb takes folders' URLs from here.
+    static func folderURLPath(_ names: some Sequence<String>) -> String {
+        names.map(Slug.make).filter { !$0.isEmpty }.joined(separator: "/")
     }
 
     /// `drive-kofi` → `Drive kofi`.

@@ -45,12 +45,16 @@ public struct LinkBase: Sendable {
     public var files: Set<String>
     /// Every folder under the content folder, relative to it.
     public var folders: Set<String>
+    /// What `exclude:` leaves out of `files` and `folders`: a link there is a warning, not a mistake.
+    public var exclude: ExcludeRules
 
-    public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = []) {
+    public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = [],
+                exclude: ExcludeRules = ExcludeRules([])) {
         self.sourcePath = sourcePath
         self.pageURLPath = pageURLPath
         self.files = files
         self.folders = folders
+        self.exclude = exclude
     }
 
     /// The folder of the note, relative to the content folder.

@@ -79,6 +79,38 @@ enum DefaultTheme {
 </html>
 
 """#,
+        "folder": #"""
+{{<base}}
+{{$body}}
+{{> partials/breadcrumbs}}
+<header class="page-header page-header--list page-header--folder">
+  <h1>{{heading}}</h1>
+  <p class="page-header__meta">{{total}} notes{{^empty(folders)}} in this folder and its folders{{/empty(folders)}}{{#pagination}} · page {{current}} of {{total}}{{/pagination}}{{#page.feed}} · <a class="feed-link" type="application/atom+xml" href="{{root}}{{url}}">Atom feed</a>{{/page.feed}}</p>
+</header>
+{{#intro}}<div class="landing prose">
+{{{intro}}}
+</div>{{/intro}}
+{{^empty(folders)}}
+<section class="folder-list" aria-labelledby="folders-heading">
+  <h2 id="folders-heading">Folders</h2>
+  <ul class="folder-list__items">
+    {{#folders}}<li class="folder-list__item"><a class="folder-list__link" href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span>{{#summary}}<p class="folder-list__summary">{{summary}}</p>{{/summary}}</li>{{/folders}}
+  </ul>
+</section>
+{{/empty(folders)}}
+{{^empty(notes)}}
+<section class="list-section" aria-labelledby="list-heading">
+  <h2 id="list-heading">Notes{{#pagination}}, page {{current}} of {{total}}{{/pagination}}</h2>
+  <div class="cards">
+  {{#notes}}{{{html}}}{{/notes}}
+  </div>
+</section>
+{{/empty(notes)}}
+{{> partials/pagination}}
+{{/body}}
+{{/base}}
+
+"""#,
         "home": #"""
 {{<base}}
 {{$body}}
@@ -91,6 +123,9 @@ enum DefaultTheme {
     <li><a href="{{root}}people/"><strong>{{peopleCount}}</strong> people</a></li>
   </ul>
 </header>
+{{#intro}}<div class="landing landing--home prose">
+{{{intro}}}
+</div>{{/intro}}
 <div class="home-grid">
   <div class="home-main">
   <section class="open-asks" aria-labelledby="asks-heading">
@@ -131,6 +166,13 @@ enum DefaultTheme {
       <ul class="compact-list">{{#debates}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#date}} <time datetime="{{date}}">{{dateText}}</time>{{/date}}</li>{{/debates}}</ul>
     </section>
     {{/empty(debates)}}
+    {{^empty(sections)}}
+    <section class="side-box side-box--sections" aria-labelledby="sections-heading">
+      <h2 id="sections-heading">Sections</h2>
+      <ul class="section-counts">{{#sections}}<li><a href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span></li>{{/sections}}</ul>
+      <p class="side-box__more"><a href="{{root}}sections/">All sections <span aria-hidden="true">→</span></a></p>
+    </section>
+    {{/empty(sections)}}
     <section class="side-box" aria-labelledby="skills-heading">
       <h2 id="skills-heading">Skills at a glance</h2>
       {{#skillGroups}}
@@ -152,6 +194,9 @@ enum DefaultTheme {
   <h1>{{heading}}</h1>
   <p class="page-header__meta">{{count}} notes, newest first{{#pagination}} · page {{current}} of {{total}}{{/pagination}}{{#page.feed}} · <a class="feed-link" type="application/atom+xml" href="{{root}}{{url}}">Atom feed</a>{{/page.feed}}</p>
 </header>
+{{#intro}}<div class="landing prose">
+{{{intro}}}
+</div>{{/intro}}
 {{^empty(bookGroups)}}
 <section class="book-club" aria-labelledby="club-heading">
   <h2 id="club-heading">By book</h2>
@@ -229,6 +274,7 @@ enum DefaultTheme {
 {{<base}}
 {{$body}}
 {{#note}}
+{{> partials/breadcrumbs}}
 <article class="note note--{{kind}}">
   <header class="note__header">
     <p class="note__kind"><span class="kind kind--{{kind}}">{{kindLabel}}</span>{{#draft}} <span class="badge badge--draft">Draft</span>{{/draft}}</p>
@@ -276,6 +322,14 @@ enum DefaultTheme {
 {{/note}}
 {{/body}}
 {{/base}}
+
+"""#,
+        "partials/breadcrumbs": #"""
+{{^empty(breadcrumbs)}}
+<nav class="breadcrumbs" aria-label="Breadcrumb">
+  <ol class="breadcrumbs__list">{{#breadcrumbs}}<li class="breadcrumbs__item">{{^first()}}<span class="breadcrumbs__separator" aria-hidden="true">›</span> {{/first()}}{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}">{{label}}</a>{{/current}}</li>{{/breadcrumbs}}</ol>
+</nav>
+{{/empty(breadcrumbs)}}
 
 """#,
         "partials/footer": #"""
@@ -537,6 +591,28 @@ enum DefaultTheme {
     </div>
   </div>
 </div>
+{{/body}}
+{{/base}}
+
+"""#,
+        "sections": #"""
+{{<base}}
+{{$body}}
+<header class="page-header page-header--list page-header--sections">
+  <h1>Sections</h1>
+  <p class="page-header__meta">{{count}} sections, by name{{#pagination}} · page {{current}} of {{total}}{{/pagination}}</p>
+</header>
+<section class="sections" aria-labelledby="sections-heading">
+  <h2 id="sections-heading" class="visually-hidden">All sections{{#pagination}}, page {{current}} of {{total}}{{/pagination}}</h2>
+  <ul class="sections__list">
+    {{#sections}}<li class="sections__item">
+      <a class="sections__link" href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span>
+      {{#summary}}<p class="sections__summary">{{summary}}</p>{{/summary}}
+      {{^empty(children)}}<ul class="sections__children">{{#children}}<li class="sections__child sections__child--depth-{{depth}}"><a href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span></li>{{/children}}</ul>{{/empty(children)}}
+    </li>{{/sections}}
+  </ul>
+</section>
+{{> partials/pagination}}
 {{/body}}
 {{/base}}
 

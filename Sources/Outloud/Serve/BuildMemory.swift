@@ -22,6 +22,8 @@ public final class BuildMemory: Sendable {
         var keepText: Bool
         var files: Set<String>
         var folders: Set<String>
+        var kinds: KindRules
+        var exclude: ExcludeRules
     }
 
     struct ReadNote {
