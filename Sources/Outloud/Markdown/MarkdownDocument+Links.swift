@@ -232,8 +232,9 @@ struct LinkEditor {
             return .placeholder(.broken(reason: "link \"\(url)\" leaves the content folder"), anchor: nil)
         }
         let normalised = resolved.precomposed
-        if !base.exclude.isEmpty, base.exclude.excludes(normalised) {
-            return .excluded(reason: "link \"\(url)\" points into \(normalised), which site.yml's `exclude:` leaves out of the site")
+        // Hidden files and folders are never read; `exclude:` names others (and lists the usual hidden ones).
+        if base.exclude.excludes(normalised) || normalised.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            return .excluded(reason: "link \"\(url)\" points to \(normalised), which is left out of the site (hidden, or matched by `exclude:` in site.yml); link to a published page or to the file's place on the git host")
         }
         if normalised.lowercased().hasSuffix(".md") {
             return .placeholder(.note(path: normalised), anchor: anchor?.isEmpty == true ? nil : anchor)

@@ -67,7 +67,11 @@ public struct SiteRenderer: Sendable {
         var ready = self
         memory?.beginRendering(theme: theme.sources)
         if memory != nil {
-            ready.noteByURL = Dictionary(site.notes.indices.map { (ViewModels.noteURL(site.notes[$0]), $0) }, uniquingKeysWith: { first, _ in first })
+            // Folder lists write a landing page's URL percent-encoded, cards as it is.
+            ready.noteByURL = Dictionary(site.notes.indices.flatMap { index in
+                let url = ViewModels.noteURL(site.notes[index])
+                return [(url, index), (ContentPath.encoded(url), index)]
+            }, uniquingKeysWith: { first, _ in first })
         }
         let clock = ContinuousClock(), start = clock.now
         let (perNote, cardDiagnostics) = await renderPerNote(Self.perNotePartials)

@@ -112,6 +112,7 @@ struct ViewModels: Sendable {
         fields["panel"] = KindPanels.panel(for: note, catalog: site.catalog)
         fields["source"] = .string(note.sourcePath)
         // Notes in nested folders say where they are; a top folder is named by the header.
+        fields["breadcrumbs"] = .list([])
         if let slash = note.sourcePath.lastIndex(of: "/"), note.sourcePath[..<slash].contains("/"),
            site.folders.folders[String(note.sourcePath[..<slash])] != nil {
             fields["breadcrumbs"] = breadcrumbs(to: String(note.sourcePath[..<slash]), current: note.title)
