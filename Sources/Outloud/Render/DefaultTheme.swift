@@ -3331,6 +3331,95 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
   .matrix tr { break-inside: avoid; }
 }
 
+/* Folders and navigation: a header of one row, breadcrumbs, folder lists, the Sections page ---- */
+
+/* Desktop: the title, the links and the search share one row; the search field gives way first. */
+@media (min-width: 64rem) {
+  .site-header__inner { flex-wrap: nowrap; }
+  .site-nav { flex: 0 1 auto; min-width: 0; }
+  .site-nav ul { flex-wrap: nowrap; }
+  .site-search { flex: 0 1 16rem; min-width: 8rem; }
+}
+
+/* Phone: the links stay one row that scrolls sideways, so the header keeps its height. */
+@media (max-width: 40rem) {
+  .site-nav ul {
+    flex-wrap: nowrap;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scrollbar-width: none;
+    -webkit-mask-image: linear-gradient(to right, #000 calc(100% - 1.5rem), transparent);
+    mask-image: linear-gradient(to right, #000 calc(100% - 1.5rem), transparent);
+    padding-inline-end: 1.5rem;
+  }
+  .site-nav ul::-webkit-scrollbar { display: none; }
+}
+
+.breadcrumbs { padding-top: 1.5rem; font-size: 0.9375rem; }
+.breadcrumbs + .page-header { padding-top: 0.75rem; }
+.breadcrumbs + .note .note__header { padding-top: 0.75rem; }
+.breadcrumbs__list {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 0.375rem;
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  color: var(--muted);
+}
+.breadcrumbs__item { display: inline-flex; align-items: baseline; gap: 0.375rem; min-width: 0; }
+.breadcrumbs__item a { color: var(--link); }
+.breadcrumbs__item a:hover { color: var(--link-hover); }
+.breadcrumbs__separator { color: var(--muted); }
+.breadcrumbs [aria-current="page"] { color: var(--text); font-weight: 600; overflow-wrap: anywhere; }
+
+.landing { max-width: var(--measure); margin-bottom: 2rem; }
+.landing--home { margin-top: -0.5rem; }
+
+.folder-list { margin-bottom: 2rem; }
+.folder-list > h2,
+.folder-list + .list-section > h2 { font-size: 1.125rem; margin-bottom: 0.75rem; }
+.folder-list__items,
+.sections__list,
+.sections__children,
+.section-counts {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+}
+.folder-list__items {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+  gap: 0.75rem;
+}
+.folder-list__item,
+.sections__item {
+  padding: 0.875rem 1rem;
+  border: 1px solid var(--border);
+  border-left: 4px solid var(--note-line);
+  border-radius: var(--radius-sm);
+  background: var(--surface);
+}
+.folder-list__link,
+.sections__link { font-weight: 650; font-size: 1.0625rem; }
+.folder-list__summary,
+.sections__summary { margin: 0.375rem 0 0; color: var(--muted); font-size: 0.9375rem; }
+.folder-list .count,
+.sections .count,
+.section-counts .count { color: var(--muted); font-size: 0.875rem; }
+
+.sections__list { display: grid; gap: 0.75rem; }
+.sections__children { margin-top: 0.5rem; display: grid; gap: 0.25rem; font-size: 0.9375rem; }
+.sections__child { padding-left: 1rem; border-left: 2px solid var(--border); }
+.sections__child--depth-2 { margin-left: 1rem; }
+.sections__child--depth-3,
+.sections__child--depth-4,
+.sections__child--depth-5 { margin-left: 2rem; }
+
+/* The home page's Sections box: names that flow as a compact list, however many folders. */
+.section-counts { columns: 2 9rem; column-gap: 1rem; font-size: 0.9375rem; }
+.section-counts li { break-inside: avoid; padding-block: 0.125rem; }
+
 """#.utf8),
     ]
 }
