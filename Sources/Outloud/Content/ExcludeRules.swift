@@ -8,6 +8,9 @@
 public struct ExcludeRules: Sendable, Hashable {
     /// The patterns as written.
     public private(set) var patterns: [String]
+    /// Names without wildcards (the defaults), compared as they are: every file's path is
+    /// checked, and this keeps that to a few set look-ups.
+    private var literalNames: Set<Substring> = []
     private var names: [[Character]] = []
     private var paths: [[Character]] = []
 
@@ -23,17 +26,25 @@ public struct ExcludeRules: Sendable, Hashable {
             while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
             while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
             guard !trimmed.isEmpty else { continue }
-            if trimmed.contains("/") { paths.append(Array(trimmed)) } else { names.append(Array(trimmed)) }
+            if trimmed.contains("/") {
+                paths.append(Array(trimmed))
+            } else if trimmed.contains(where: { $0 == "*" || $0 == "?" }) {
+                names.append(Array(trimmed))
+            } else {
+                literalNames.insert(trimmed)
+            }
         }
     }
 
-    public var isEmpty: Bool { names.isEmpty && paths.isEmpty }
+    public var isEmpty: Bool { literalNames.isEmpty && names.isEmpty && paths.isEmpty }
 
     /// Whether `path` (relative to the content folder, `/`-separated) or a folder it is in is excluded.
     public func excludes(_ path: String) -> Bool {
         guard !isEmpty else { return false }
         let components = path.split(separator: "/")
         for component in components {
+            if literalNames.contains(component) { return true }
+            guard !names.isEmpty else { continue }
             let name = Array(component)
             if names.contains(where: { Self.matches($0, name) }) { return true }
         }

@@ -28,7 +28,8 @@ struct ViewModels: Sendable {
         self.cards = cards
     }
 
-    static func noteURL(_ note: Note) -> String { note.urlPath + "/" }
+    /// `books/drive/`; empty for the top's landing page, which is the home page's text.
+    static func noteURL(_ note: Note) -> String { note.urlPath.isEmpty ? "" : note.urlPath + "/" }
     static func skillURL(_ id: String, page: Int = 1) -> String {
         page <= 1 ? "skills/\(id)/" : "skills/\(id)/page/\(page)/"
     }
