@@ -70,6 +70,10 @@ import Testing
         let links = Self.headerLinks(build.page("index.html") ?? "")
         #expect(links == ["Books", "Harvests", "Debates", "Logs", "Resources", "Sections", "Skills", "Matrix", "People"])
         #expect(build.page("guilds/index.html")?.contains(#"<li><a href="../sections/" aria-current="page">Sections</a></li>"#) == true)
+        // A person's folder of logs is named after the person, under the Logs link.
+        let logs = try #require(build.page("logs/ana/index.html"))
+        #expect(logs.contains("<h1>Ana Lima</h1>"))
+        #expect(logs.contains(#"<li><a href="../../logs/" aria-current="page">Logs</a></li>"#))
     }
 
     @Test func nestedFoldersHaveListPagesWithBreadcrumbs() async throws {

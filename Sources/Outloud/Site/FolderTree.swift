@@ -34,13 +34,16 @@ public struct FolderTree: Sendable {
     /// Folders whose URL another folder already has; they get no page.
     public var clashing: Set<String> = []
     public var diagnostics: [Diagnostic] = []
+    private var people: [String: String] = [:]
     /// The content folder as diagnostics name it (`content/`), taken from a note's display path.
     private var displayRoot = ""
 
     public init() {}
 
-    /// The tree of `notes` (published, in the site's order) under the rules of `kinds:`.
-    public init(notes: [Note], kinds: KindRules) {
+    /// The tree of `notes` (published, in the site's order) under the rules of `kinds:`;
+    /// `people` (id → name) names the folders of a person's logs (`logs/amara/`).
+    public init(notes: [Note], kinds: KindRules, people: [String: String] = [:]) {
+        self.people = people
         if let note = notes.first { displayRoot = String(note.displayPath.dropLast(note.sourcePath.count)) }
         for (index, note) in notes.enumerated() {
             if let landing = note.landing {
@@ -86,6 +89,7 @@ public struct FolderTree: Sendable {
                 if Kind.byFolder[path] == kind { folder.title = kind.pluralLabel }
             }
         }
+        if names.count == 2, kinds.kind(of: names).kind == .log, let name = people[names[1]] { folder.title = name }
         folders[path] = folder
         if names.count > 1 {
             let parent = names.dropLast().joined(separator: "/")

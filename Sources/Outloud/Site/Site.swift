@@ -41,7 +41,8 @@ public struct Site: Sendable {
         diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
         matrix = SkillsMatrix(catalog: catalog)
         activity = Activity(notes: notes)
-        folders = FolderTree(notes: notes, kinds: catalog.config.kinds)
+        folders = FolderTree(notes: notes, kinds: catalog.config.kinds,
+                             people: Dictionary(catalog.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
         diagnostics += folders.diagnostics
         links = await LinkGraph.resolve(notes: notes, drafts: content.drafts, folders: folders.linkTargets)
         diagnostics += links.diagnostics
