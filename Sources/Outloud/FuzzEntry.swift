@@ -44,8 +44,7 @@ public enum FuzzEntry {
             return Outcome(html: nil, diagnostics: diagnostics, brokenPromises: promises)
         }
         let notes = [note] + folder.notes
-        let sections = Set(notes.map(\.section).filter { !$0.isEmpty && $0 != "pages" })
-        let graph = LinkGraph(notes: notes, drafts: folder.drafts, sections: sections)
+        let graph = LinkGraph(notes: notes, drafts: folder.drafts, folders: FolderTree(notes: notes, kinds: KindRules()).linkTargets)
         let html = ViewModels.linkedHTML(note, links: graph.outgoing[0], notes: notes, outgoing: graph.outgoing)
         let checks = SiteChecks.check(notes: [note], catalog: folder.catalog)
         return Outcome(html: html, diagnostics: diagnostics + checks + graph.diagnostics,

@@ -66,7 +66,7 @@ import Testing
         let folder = try initialisedSite()
         let created = try newNote(.resource, "Team Topologies podcast", in: folder)
         let report = await check(folder)
-        #expect(report.diagnostics.map(\.description) == ["\(created.path):1:1: warning: a resource needs a `url`"])
+        #expect(report.diagnostics.map(\.description) == ["\(created.path):1:1: warning: a resource needs a `url` (resources/ is the resource kind's folder; if it holds ordinary notes, map it to notes with `kinds: {resources: notes}` in site.yml)"])
     }
 
     @Test func newNoteHasTitleDateAuthorAndTheKindsFields() throws {

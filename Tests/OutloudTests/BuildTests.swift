@@ -15,7 +15,7 @@ import Testing
             "logs/ana/2026-w45/index.html", "resources/swift-book/index.html",
             "about/index.html", "guilds/charter/index.html",
             "books/index.html", "harvests/index.html", "debates/index.html", "logs/index.html",
-            "resources/index.html", "guilds/index.html",
+            "resources/index.html", "guilds/index.html", "sections/index.html", "logs/ana/index.html",
             "skills/index.html", "skills/swift/index.html", "skills/testing/index.html", "skills/facilitation/index.html",
             "people/index.html", "people/ana/index.html", "people/ben/index.html", "matrix/index.html", "activity/index.html",
             "search/index.html", "search/index.json", "search/facets.bin", "search/terms/0.bin", "search/notes/0.json", "theme/search.js",
@@ -25,7 +25,7 @@ import Testing
             #expect(build.folder.exists("output/" + path), "missing \(path)")
         }
         #expect(!build.folder.exists("output/books/draft/index.html"), "drafts are left out by default")
-        #expect(build.report.pagesWritten == 26)  // 8 notes, 6 lists, home, 404, 4 skill and 3 people pages, matrix, activity, search
+        #expect(build.report.pagesWritten == 28)  // 8 notes, 5 kind indexes, 2 folder lists, Sections, home, 404, 4 skill and 3 people pages, matrix, activity, search
     }
 
     @Test func notePageLinksToItsSourceForEditing() async throws {

@@ -139,6 +139,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.site + "/output/assets/many/99999.txt"))
     }
 
+    @Test func twoThousandFoldersAndOneTwoHundredDeep() async throws {
+        let site = try Site()
+        for number in 0..<2_000 { site.write("Topic \(number)/a.md", "# A\n") }
+        let deep = (0..<200).map { "Level \($0)" }.joined(separator: "/")
+        site.write(deep + "/deepest.md", "# Deepest\n")
+        #expect(await site.build(bound: 90) == [])
+        let home = try #require(site.page("index.html"))
+        let nav = home.components(separatedBy: #"<nav id="site-nav""#).last?.components(separatedBy: "</nav>").first ?? ""
+        #expect(nav.components(separatedBy: "<li>").count - 1 == 4)  // Sections, Skills, Matrix, People
+        let path = (0..<200).map { "level-\($0)" }.joined(separator: "/")
+        let note = try #require(site.page(path + "/deepest/index.html"))
+        #expect(note.components(separatedBy: #"class="breadcrumbs__item""#).count - 1 == 202)
+    }
+
+    @Test func excludeGlobsOfManyStarsAgainstLongNames() async throws {
+        let pattern = String(repeating: "*a", count: 500) + "b"
+        let site = try Site()
+        site.write("site.yml", "title: Hostile\nbase_url: https://hostile.example/\nexclude: [\"\(pattern)\"]\n")
+        for number in 0..<200 { site.write("notes/\(String(repeating: "a", count: 90))\(number).md", "# N\n") }
+        #expect(await site.build(bound: 60) == [])
+        #expect(site.page("notes/\(String(repeating: "a", count: 90))7/index.html") != nil)
+    }
+
     @Test func anEmptyFileIsAWarningAndStillAPage() async throws {
         let site = try Site(["books/empty.md": ""])
         #expect(await site.build() == ["books/empty.md:1:1: warning: note is empty"])

@@ -21,7 +21,7 @@ import Testing
             #"books/status-unknown.md:3:9: warning: `status` must be one of reading, finished, abandoned, not "skimmed"; it is ignored"#,
             #"books/tag-unknown.md:3:8: warning: tag "swfit" is not a skill in skills.yml (did you mean "swift"?)"#,
             #"books/tags-not-a-list.md:3:7: warning: `tags` must be a list, like `tags: [swift]`; it is ignored"#,
-            #"debates/motion-missing.md:1:1: warning: a debate needs a `motion`"#,
+            #"debates/motion-missing.md:1:1: warning: a debate needs a `motion` (debates/ is the debate kind's folder; if it holds ordinary notes, map it to notes with `kinds: {debates: notes}` in site.yml)"#,
             #"debates/participant-unknown.md:4:16: warning: participant "zed" is not a person in people.yml"#,
             #"harvests/actions-not-mappings.md:3:11: warning: an action must be a mapping like `{owner: amara, action: …, due: 2026-12-01}`; it is ignored"#,
             #"harvests/due-not-a-date.md:4:39: warning: `due` must be a date like 2026-11-06, not "soon"; it is ignored"#,
@@ -34,7 +34,7 @@ import Testing
             #"notes/wikilink-unknown.md:4:5: warning: wikilink [[No such note]] matches no note by title, slug or file name"#,
             #"resources/level-unknown.md:4:8: warning: "guru" is not a Dreyfus level (novice, advanced-beginner, competent, proficient, expert); it is ignored"#,
             #"resources/type-unknown.md:4:7: warning: `type` must be one of article, video, course, book, podcast, tool, community, not "meme"; it is ignored"#,
-            #"resources/url-missing.md:1:1: warning: a resource needs a `url`"#
+            #"resources/url-missing.md:1:1: warning: a resource needs a `url` (resources/ is the resource kind's folder; if it holds ordinary notes, map it to notes with `kinds: {resources: notes}` in site.yml)"#
         ]
         #expect(diagnostics.count == expected.count)
         for (found, wanted) in zip(diagnostics, expected) {

@@ -54,6 +54,7 @@ extension Catalog {
         config.openAsksWeeks = reader.int("open_asks_weeks", in: 1...520) ?? config.openAsksWeeks
         config.pageSize = reader.int("paginate", in: 1...10_000) ?? config.pageSize
         config.search = reader.bool("search") ?? config.search
+        config.readFolderRules(&reader)
         diagnostics += reader.diagnostics
         return config
     }

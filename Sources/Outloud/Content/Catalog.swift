@@ -14,6 +14,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var pageSize = 50
     /// The search page and its index (`search: false` leaves them out).
     public var search = true
+    /// `exclude:`: files and folders left out of the site.
+    public var exclude = ExcludeRules()
+    /// `kinds:`: folders mapped to kinds.
+    public var kinds = KindRules()
     public var fields = YAMLValue(kind: .null, line: 1, column: 1)
 
     public init() {}

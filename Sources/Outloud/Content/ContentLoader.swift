@@ -60,8 +60,10 @@ public struct ContentLoader: Sendable {
         if let search { catalog.config.search = search }
         // git works in its own process while the notes are read and rendered.
         async let history = readHistory()
-        let listing = files.listFiles(contentPath)
+        var listing = files.listFiles(contentPath)
         diagnostics += listing.problems
+        let exclude = catalog.config.exclude
+        listing.files.removeAll { exclude.excludes($0.relativePath) }
 
         var markdownFiles: [ContentFile] = []
         var assets: [String] = []
@@ -85,14 +87,18 @@ public struct ContentLoader: Sendable {
                 guard folders.insert(String(path)).inserted else { break }
             }
         }
+        let landings = LandingPages.find(in: markdownFiles.map(\.relativePath), kinds: catalog.config.kinds, contentPath: contentPath)
+        diagnostics += landings.diagnostics
         var markdownOptions = MarkdownOptions(unsafeHTML: catalog.config.unsafeHTML, keepText: catalog.config.search)
         markdownOptions.skillIDs = Set(catalog.skills.map(\.id))
         let fileSet = Set(listing.files.map { $0.relativePath.precomposed })
         let reader = NoteReader(contentPath: contentPath, fileIO: files, markdown: markdownOptions,
-                                files: fileSet, folders: folders, filesByName: LinkBase.byName(fileSet))
+                                files: fileSet, folders: folders, filesByName: LinkBase.byName(fileSet),
+                                kinds: catalog.config.kinds, exclude: exclude, landings: landings.files)
         let markdown = markdownFiles, memory = self.memory
         memory?.beginReading(.init(contentPath: contentPath, unsafeHTML: reader.markdown.unsafeHTML, keepText: reader.markdown.keepText,
-                                   skillIDs: reader.markdown.skillIDs, files: reader.files, folders: reader.folders))
+                                   skillIDs: reader.markdown.skillIDs, files: reader.files, folders: reader.folders,
+                                   kinds: reader.kinds, exclude: exclude))
         let batches = await Parallel.batches(count: markdown.count, batchSize: batchSize) { batch in
             var notes: [Note] = []
             var diagnostics: [Diagnostic] = []

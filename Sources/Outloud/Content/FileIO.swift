@@ -136,7 +136,9 @@ struct DiskWalker {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            problems.append(.error("cannot read folder", at: SourceLocation(path: folder)))
+            // A sub-folder that cannot be read is left out; the content folder itself is everything.
+            problems.append(relative.isEmpty ? .error("cannot read folder", at: SourceLocation(path: folder))
+                                             : .containedError("cannot read folder; it is left out", at: SourceLocation(path: folder)))
             return
         }
         // A site Outloud built inside the content folder (`--content .`) is not content.
@@ -146,7 +148,7 @@ struct DiskWalker {
             let childPath = FileIO.join(root, childRelative)
             // `lstat` itself: FileManager's attributes look up the owner's and group's names too.
             guard var status = Self.linkStatus(childPath) else {
-                problems.append(.error("cannot read file attributes", at: SourceLocation(path: childPath)))
+                problems.append(.containedError("cannot read file attributes; it is left out", at: SourceLocation(path: childPath)))
                 continue
             }
             if status.st_mode & S_IFMT == S_IFLNK {

@@ -90,15 +90,25 @@ extension KindDetails {
     static let resourceTypes = ["article", "video", "course", "book", "podcast", "tool", "community"]
 
     /// Reads and checks the fields of `kind`; every problem becomes a diagnostic in `reader`.
-    static func read(_ kind: Kind, from reader: inout FieldReader, note: SourceLocation) -> KindDetails {
+    /// `origin` says which folder chose the kind, for the advice a missing field's warning gives.
+    static func read(_ kind: Kind, from reader: inout FieldReader, note: SourceLocation,
+                     origin: KindRules.Origin = .none) -> KindDetails {
         switch kind {
         case .book: .book(readBook(&reader))
         case .harvest: .harvest(readHarvest(&reader))
-        case .debate: .debate(readDebate(&reader, note: note))
+        case .debate: .debate(readDebate(&reader, note: note, origin: origin))
         case .log: .log(readLog(&reader))
-        case .resource: .resource(readResource(&reader, note: note))
+        case .resource: .resource(readResource(&reader, note: note, origin: origin))
         case .page, .note: .none
         }
+    }
+
+    /// "a resource needs a `url`", with which folder made it a resource: a warning, since the
+    /// page is still built (without the field's part of the panel).
+    static func missing(_ field: String, of kind: Kind, origin: KindRules.Origin) -> String {
+        let advice = origin.advice(for: kind)
+        let article = kind == .resource ? "a resource" : "a \(kind.rawValue)"
+        return "\(article) needs a `\(field)`" + (advice.isEmpty ? "" : " (\(advice))")
     }
 
     private static func readBook(_ reader: inout FieldReader) -> Book {
@@ -150,10 +160,10 @@ extension KindDetails {
         return harvest
     }
 
-    private static func readDebate(_ reader: inout FieldReader, note: SourceLocation) -> Debate {
+    private static func readDebate(_ reader: inout FieldReader, note: SourceLocation, origin: KindRules.Origin) -> Debate {
         var debate = Debate()
         debate.motion = reader.string("motion") ?? ""
-        if debate.motion.isEmpty { reader.diagnostics.append(.warning("a debate needs a `motion`", at: note)) }
+        if debate.motion.isEmpty { reader.diagnostics.append(.warning(missing("motion", of: .debate, origin: origin), at: note)) }
         if let source = reader.value("source") {
             if let title = source.string {
                 debate.sourceTitle = title
@@ -204,12 +214,12 @@ extension KindDetails {
         return log
     }
 
-    private static func readResource(_ reader: inout FieldReader, note: SourceLocation) -> Resource {
+    private static func readResource(_ reader: inout FieldReader, note: SourceLocation, origin: KindRules.Origin) -> Resource {
         var resource = Resource()
         if reader.value("url") != nil {
             resource.url = reader.url("url") ?? ""
         } else {
-            reader.diagnostics.append(.warning("a resource needs a `url`", at: note))
+            reader.diagnostics.append(.warning(missing("url", of: .resource, origin: origin), at: note))
         }
         resource.type = oneOf("type", resourceTypes, reader: &reader)
         resource.level = reader.value("level").flatMap { reader.level($0, field: "level") }

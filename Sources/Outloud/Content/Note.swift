@@ -70,6 +70,10 @@ public struct Note: Sendable, Hashable {
     public var body: RenderedMarkdown
     /// Lines before the body: a body line plus this is a file line.
     public var bodyLineOffset: Int = 0
+    /// For a folder's landing page (`guides/README.md`), the folder (`guides`; empty for the
+    /// top's `_index.md`): its text is shown above the folder's list, at the folder's URL,
+    /// and it is listed nowhere as a note.
+    public var landing: String?
 
     /// Minutes at 220 words a minute, at least one.
     public var readingMinutes: Int { max(1, (body.wordCount + 219) / 220) }

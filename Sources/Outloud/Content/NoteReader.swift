@@ -10,6 +10,12 @@ struct NoteReader: Sendable {
     var folders: Set<String> = []
     /// `files` by lower-cased file name, for embeds found by name.
     var filesByName: [String: [String]] = [:]
+    /// `kinds:` of site.yml: which folders hold which kind.
+    var kinds = KindRules()
+    /// `exclude:` of site.yml, so a link into an excluded folder is told apart from a mistake.
+    var exclude = ExcludeRules([])
+    /// The files that are their folder's landing page (`guides/README.md`, the top's `_index.md`).
+    var landings: Set<String> = []
 
     /// The longest summary taken from a first paragraph, in characters.
     static let summaryLength = 220
@@ -60,7 +66,9 @@ struct NoteReader: Sendable {
         let folderNames = components.dropLast()
         let fileStem = String(ContentPath.markdownStem(components.last ?? "") ?? "")
         let section = folderNames.first ?? ""
-        let kind: Kind = folderNames.isEmpty ? .page : Kind(folder: section)
+        let isLanding = landings.contains(file.relativePath)
+        // A landing page is its folder's text, not a note of the folder's kind.
+        let (kind, kindOrigin) = isLanding ? (Kind.page, KindRules.Origin.none) : kinds.kind(of: folderNames)
 
         let top = SourceLocation(path: displayPath, line: 1, column: 1)
         var slug = Slug.make(fileStem)
@@ -73,7 +81,7 @@ struct NoteReader: Sendable {
             } else if slug != given {
                 reader.warning("slug \"\(given.debugEscaped)\" is not lower-case letters, digits and dashes; the page's slug is \"\(Slug.limited(slug))\"", at: slugField)
             }
-        } else if slug.isEmpty {
+        } else if slug.isEmpty && !isLanding {
             reader.diagnostics.append(.containedError("file name \"\(fileStem)\" gives an empty URL; add a `slug:` field (the note is left out)", at: top))
         }
         if slug.count > Slug.maximumLength {
@@ -89,13 +97,14 @@ struct NoteReader: Sendable {
             reader.diagnostics.append(.warning("note is empty", at: top))
         }
         // Free pages live at the top of the site (`/about/`); everything else under its folders.
-        let urlFolders = kind == .page ? Array(folderNames.dropFirst()) : Array(folderNames)
-        let urlPath = (urlFolders.map(Slug.make) + [slug]).filter { !$0.isEmpty }.joined(separator: "/")
+        let urlFolders = kind == .page && !isLanding ? Array(folderNames.dropFirst()) : Array(folderNames)
+        let folderURL = Self.folderURLPath(urlFolders)
+        let urlPath = isLanding ? folderURL : folderURL.isEmpty ? slug : folderURL + "/" + slug
 
         let givenTitle = reader.string("title").flatMap { $0.isEmpty ? nil : $0 }
         var options = markdown
         options.takeTitleFromHeading = givenTitle == nil
-        options.linkBase = LinkBase(sourcePath: file.relativePath, pageURLPath: urlPath, files: files, folders: folders)
+        options.linkBase = LinkBase(sourcePath: file.relativePath, pageURLPath: urlPath, files: files, folders: folders, exclude: exclude)
         options.linkBase?.filesByName = filesByName
         let body = MarkdownDocument.render(split.body, options: options)
         let title = givenTitle ?? body.title ?? Self.title(fromFileName: fileStem)
@@ -106,7 +115,7 @@ struct NoteReader: Sendable {
 
         var authors = reader.stringList("authors")
         if authors.isEmpty, kind == .log, folderNames.count >= 2 { authors = [folderNames[1]] }
-        let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1))
+        let details = KindDetails.read(kind, from: &reader, note: SourceLocation(path: displayPath, line: 1, column: 1), origin: kindOrigin)
         // Without these, `NoteFallbacks` takes the date from git or the file once every note is read.
         let date = reader.day("date") ?? details.log?.week?.friday
         // `description:` is what Hugo, Jekyll and most front matter call the summary.
@@ -116,13 +125,20 @@ struct NoteReader: Sendable {
             urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),
             authors: authors, tags: Self.merged(reader.stringList("tags"), inline: body.tags), summary: summary,
             draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
-            bodyLineOffset: split.bodyLineOffset)
+            bodyLineOffset: split.bodyLineOffset, landing: isLanding ? folderNames.joined(separator: "/") : nil)
         return (slug.isEmpty ? nil : note, reader.diagnostics)
     }
 
     /// The front matter's tags, then the skills inline `#tags` named that it lacks.
     static func merged(_ tags: [String], inline: [String]) -> [String] {
         inline.isEmpty ? tags : tags + inline.filter { !tags.contains($0) }
+    }
+
+    /// A folder's URL path: each name slugged, names that slug to nothing left out
+    /// (`Contributing to Obsidian/Tips` → `contributing-to-obsidian/tips`). Every list page,
+    /// note URL and breadcrumb takes folders' URLs from here.
+    static func folderURLPath(_ names: some Sequence<String>) -> String {
+        names.map(Slug.make).filter { !$0.isEmpty }.joined(separator: "/")
     }
 
     /// `drive-kofi` → `Drive kofi`.

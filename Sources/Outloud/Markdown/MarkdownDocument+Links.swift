@@ -207,6 +207,11 @@ struct LinkEditor {
             cmark_node_set_url(node, href)
         case .unsafe(let scheme):
             problems.append(MarkdownProblem(severity: .warning, message: "link to a \(scheme): URL is removed (set `unsafe_html: true` in site.yml to allow it)", line: line, column: column))
+        case .excluded(let reason):
+            problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
+            links.append(LinkReference(target: .broken(reason: reason), anchor: nil, label: MarkdownDocument.plainText(of: node),
+                                       line: line, column: column, context: ""))
+            placeholders.append(replace(node, withPlaceholder: links.count - 1))
         case .placeholder(let target, let anchor):
             if case .broken(let reason) = target {
                 problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
@@ -226,6 +231,8 @@ struct LinkEditor {
         case .rewrite(let href): cmark_node_set_url(node, href)
         case .unsafe(let scheme):
             problems.append(MarkdownProblem(severity: .warning, message: "image with a \(scheme): URL is removed", line: line, column: column))
+        case .excluded(let reason):
+            problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
         case .placeholder(let target, _):
             let reason = if case .broken(let reason) = target { reason } else { "image \"\(url)\" is not an image file" }
             problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
@@ -236,6 +243,8 @@ struct LinkEditor {
         case leave
         case rewrite(String)
         case unsafe(scheme: String)
+        /// Into a file or folder `exclude:` leaves out of the site.
+        case excluded(reason: String)
         case placeholder(LinkReference.Target, anchor: String?)
     }
 
@@ -261,6 +270,10 @@ struct LinkEditor {
             return .placeholder(.broken(reason: "link \"\(url)\" leaves the content folder"), anchor: nil)
         }
         let normalised = resolved.precomposed
+        // Hidden files and folders are never read; `exclude:` names others (and lists the usual hidden ones).
+        if base.exclude.excludes(normalised) || normalised.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            return .excluded(reason: "link \"\(url)\" points to \(normalised), which is left out of the site (hidden, or matched by `exclude:` in site.yml); link to a published page or to the file's place on the git host")
+        }
         if ContentPath.markdownStem(normalised) != nil {
             return .placeholder(.note(path: normalised), anchor: anchor?.isEmpty == true ? nil : anchor)
         }

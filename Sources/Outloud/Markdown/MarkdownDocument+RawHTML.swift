@@ -55,6 +55,9 @@ extension LinkEditor {
         case .rewrite(let href):
             let quoted = "\(attribute.output.name)=\"\(HTML.escape(href))\""
             return tag.replacingCharacters(in: attribute.range, with: quoted)
+        case .excluded(let reason):
+            problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
+            return tag
         case .placeholder(let target, let anchor):
             if case .broken(let reason) = target {
                 problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))

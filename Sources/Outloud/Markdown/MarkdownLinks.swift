@@ -50,12 +50,16 @@ public struct LinkBase: Sendable {
     /// `files` by their lower-cased file name, each list in path order, for embeds found by
     /// name (`![[diagram.png]]`); made from `files` when empty.
     var filesByName: [String: [String]] = [:]
+    /// What `exclude:` leaves out of `files` and `folders`: a link there is a warning, not a mistake.
+    public var exclude: ExcludeRules
 
-    public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = []) {
+    public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = [],
+                exclude: ExcludeRules = ExcludeRules([])) {
         self.sourcePath = sourcePath
         self.pageURLPath = pageURLPath
         self.files = files
         self.folders = folders
+        self.exclude = exclude
     }
 
     /// `files` by lower-cased file name, each list sorted.

@@ -79,6 +79,38 @@ enum DefaultTheme {
 </html>
 
 """#,
+        "folder": #"""
+{{<base}}
+{{$body}}
+{{> partials/breadcrumbs}}
+<header class="page-header page-header--list page-header--folder">
+  <h1>{{heading}}</h1>
+  <p class="page-header__meta">{{total}} notes{{^empty(folders)}} in this folder and its folders{{/empty(folders)}}{{#pagination}} · page {{current}} of {{total}}{{/pagination}}{{#page.feed}} · <a class="feed-link" type="application/atom+xml" href="{{root}}{{url}}">Atom feed</a>{{/page.feed}}</p>
+</header>
+{{#intro}}<div class="landing prose">
+{{{intro}}}
+</div>{{/intro}}
+{{^empty(folders)}}
+<section class="folder-list" aria-labelledby="folders-heading">
+  <h2 id="folders-heading">Folders</h2>
+  <ul class="folder-list__items">
+    {{#folders}}<li class="folder-list__item"><a class="folder-list__link" href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span>{{#summary}}<p class="folder-list__summary">{{summary}}</p>{{/summary}}</li>{{/folders}}
+  </ul>
+</section>
+{{/empty(folders)}}
+{{^empty(notes)}}
+<section class="list-section" aria-labelledby="list-heading">
+  <h2 id="list-heading">Notes{{#pagination}}, page {{current}} of {{total}}{{/pagination}}</h2>
+  <div class="cards">
+  {{#notes}}{{{html}}}{{/notes}}
+  </div>
+</section>
+{{/empty(notes)}}
+{{> partials/pagination}}
+{{/body}}
+{{/base}}
+
+"""#,
         "home": #"""
 {{<base}}
 {{$body}}
@@ -91,6 +123,9 @@ enum DefaultTheme {
     <li><a href="{{root}}people/"><strong>{{peopleCount}}</strong> people</a></li>
   </ul>
 </header>
+{{#intro}}<div class="landing landing--home prose">
+{{{intro}}}
+</div>{{/intro}}
 <div class="home-grid">
   <div class="home-main">
   <section class="open-asks" aria-labelledby="asks-heading">
@@ -131,6 +166,13 @@ enum DefaultTheme {
       <ul class="compact-list">{{#debates}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#date}} <time datetime="{{date}}">{{dateText}}</time>{{/date}}</li>{{/debates}}</ul>
     </section>
     {{/empty(debates)}}
+    {{^empty(sections)}}
+    <section class="side-box side-box--sections" aria-labelledby="sections-heading">
+      <h2 id="sections-heading">Sections</h2>
+      <ul class="section-counts">{{#sections}}<li><a href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span></li>{{/sections}}</ul>
+      <p class="side-box__more"><a href="{{root}}sections/">All sections <span aria-hidden="true">→</span></a></p>
+    </section>
+    {{/empty(sections)}}
     <section class="side-box" aria-labelledby="skills-heading">
       <h2 id="skills-heading">Skills at a glance</h2>
       {{#skillGroups}}
@@ -152,6 +194,9 @@ enum DefaultTheme {
   <h1>{{heading}}</h1>
   <p class="page-header__meta">{{count}} notes, newest first{{#pagination}} · page {{current}} of {{total}}{{/pagination}}{{#page.feed}} · <a class="feed-link" type="application/atom+xml" href="{{root}}{{url}}">Atom feed</a>{{/page.feed}}</p>
 </header>
+{{#intro}}<div class="landing prose">
+{{{intro}}}
+</div>{{/intro}}
 {{^empty(bookGroups)}}
 <section class="book-club" aria-labelledby="club-heading">
   <h2 id="club-heading">By book</h2>
@@ -229,6 +274,7 @@ enum DefaultTheme {
 {{<base}}
 {{$body}}
 {{#note}}
+{{> partials/breadcrumbs}}
 <article class="note note--{{kind}}">
   <header class="note__header">
     <p class="note__kind"><span class="kind kind--{{kind}}">{{kindLabel}}</span>{{#draft}} <span class="badge badge--draft">Draft</span>{{/draft}}</p>
@@ -277,6 +323,14 @@ enum DefaultTheme {
 {{/note}}
 {{/body}}
 {{/base}}
+
+"""#,
+        "partials/breadcrumbs": #"""
+{{^empty(breadcrumbs)}}
+<nav class="breadcrumbs" aria-label="Breadcrumb">
+  <ol class="breadcrumbs__list">{{#breadcrumbs}}<li class="breadcrumbs__item">{{^first()}}<span class="breadcrumbs__separator" aria-hidden="true">›</span> {{/first()}}{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}">{{label}}</a>{{/current}}</li>{{/breadcrumbs}}</ol>
+</nav>
+{{/empty(breadcrumbs)}}
 
 """#,
         "partials/footer": #"""
@@ -538,6 +592,28 @@ enum DefaultTheme {
     </div>
   </div>
 </div>
+{{/body}}
+{{/base}}
+
+"""#,
+        "sections": #"""
+{{<base}}
+{{$body}}
+<header class="page-header page-header--list page-header--sections">
+  <h1>Sections</h1>
+  <p class="page-header__meta">{{count}} sections, by name{{#pagination}} · page {{current}} of {{total}}{{/pagination}}</p>
+</header>
+<section class="sections" aria-labelledby="sections-heading">
+  <h2 id="sections-heading" class="visually-hidden">All sections{{#pagination}}, page {{current}} of {{total}}{{/pagination}}</h2>
+  <ul class="sections__list">
+    {{#sections}}<li class="sections__item">
+      <a class="sections__link" href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span>
+      {{#summary}}<p class="sections__summary">{{summary}}</p>{{/summary}}
+      {{^empty(children)}}<ul class="sections__children">{{#children}}<li class="sections__child sections__child--depth-{{depth}}"><a href="{{root}}{{url}}">{{title}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span></li>{{/children}}</ul>{{/empty(children)}}
+    </li>{{/sections}}
+  </ul>
+</section>
+{{> partials/pagination}}
 {{/body}}
 {{/base}}
 
@@ -3410,6 +3486,94 @@ summary.callout-title:focus-visible { outline: 2px solid var(--focus); outline-o
 .prose video { display: block; max-width: 100%; height: auto; }
 .prose audio { display: block; max-width: 100%; }
 .prose img[width] { height: auto; }
+/* Folders and navigation: a header of one row, breadcrumbs, folder lists, the Sections page ---- */
+
+/* Desktop: the title, the links and the search share one row; the search field gives way first. */
+@media (min-width: 64rem) {
+  .site-header__inner { flex-wrap: nowrap; }
+  .site-nav { flex: 0 1 auto; min-width: 0; }
+  .site-nav ul { flex-wrap: nowrap; }
+  .site-search { flex: 0 1 16rem; min-width: 8rem; }
+}
+
+/* Phone: the links stay one row that scrolls sideways, so the header keeps its height. */
+@media (max-width: 40rem) {
+  .site-nav ul {
+    flex-wrap: nowrap;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scrollbar-width: none;
+    -webkit-mask-image: linear-gradient(to right, #000 calc(100% - 1.5rem), transparent);
+    mask-image: linear-gradient(to right, #000 calc(100% - 1.5rem), transparent);
+    padding-inline-end: 1.5rem;
+  }
+  .site-nav ul::-webkit-scrollbar { display: none; }
+}
+
+.breadcrumbs { padding-top: 1.5rem; font-size: 0.9375rem; }
+.breadcrumbs + .page-header { padding-top: 0.75rem; }
+.breadcrumbs + .note .note__header { padding-top: 0.75rem; }
+.breadcrumbs__list {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 0.375rem;
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  color: var(--muted);
+}
+.breadcrumbs__item { display: inline-flex; align-items: baseline; gap: 0.375rem; min-width: 0; }
+.breadcrumbs__item a { color: var(--link); }
+.breadcrumbs__item a:hover { color: var(--link-hover); }
+.breadcrumbs__separator { color: var(--muted); }
+.breadcrumbs [aria-current="page"] { color: var(--text); font-weight: 600; overflow-wrap: anywhere; }
+
+.landing { max-width: var(--measure); margin-bottom: 2rem; }
+.landing--home { margin-top: -0.5rem; }
+
+.folder-list { margin-bottom: 2rem; }
+.folder-list > h2,
+.folder-list + .list-section > h2 { font-size: 1.125rem; margin-bottom: 0.75rem; }
+.folder-list__items,
+.sections__list,
+.sections__children,
+.section-counts {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+}
+.folder-list__items {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+  gap: 0.75rem;
+}
+.folder-list__item,
+.sections__item {
+  padding: 0.875rem 1rem;
+  border: 1px solid var(--border);
+  border-left: 4px solid var(--note-line);
+  border-radius: var(--radius-sm);
+  background: var(--surface);
+}
+.folder-list__link,
+.sections__link { font-weight: 650; font-size: 1.0625rem; }
+.folder-list__summary,
+.sections__summary { margin: 0.375rem 0 0; color: var(--muted); font-size: 0.9375rem; }
+.folder-list .count,
+.sections .count,
+.section-counts .count { color: var(--muted); font-size: 0.875rem; }
+
+.sections__list { display: grid; gap: 0.75rem; }
+.sections__children { margin-top: 0.5rem; display: grid; gap: 0.25rem; font-size: 0.9375rem; }
+.sections__child { padding-left: 1rem; border-left: 2px solid var(--border); }
+.sections__child--depth-2 { margin-left: 1rem; }
+.sections__child--depth-3,
+.sections__child--depth-4,
+.sections__child--depth-5 { margin-left: 2rem; }
+
+/* The home page's Sections box: names that flow as a compact list, however many folders. */
+.section-counts { columns: 2 9rem; column-gap: 1rem; font-size: 0.9375rem; }
+.section-counts li { break-inside: avoid; padding-block: 0.125rem; }
 
 """#.utf8),
     ]

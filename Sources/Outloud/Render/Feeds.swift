@@ -55,12 +55,14 @@ extension SiteRenderer {
         guard site.catalog.config.baseURL != nil else { return (.list([]), .null) }
         let linked: [Feed] = switch spec {
         case .section(let section, _): [.section(section), .site]
+        case .folder(let path, _) where site.folders.topFolders.contains(path): [.section(path), .site]
         case .skill(let id, _): [.skill(id)]
         default: [.site]
         }
         func value(_ feed: Feed) -> TemplateValue { ["title": .string(feedTitle(feed)), "url": .string(feed.path)] }
         let own: TemplateValue = switch spec {
         case .section, .skill: value(linked[0])
+        case .folder where linked.count > 1: value(linked[0])
         default: .null
         }
         return (.list(linked.map(value)), own)

@@ -8,7 +8,12 @@ public struct Page: Sendable, Hashable {
 enum PageSpec: Sendable, Hashable {
     case home
     case note(Int)
+    /// A kind's index: the list page of a kind's top folder (`books/`).
     case section(String, page: Int)
+    /// The list page of any other folder (`guides/`, `guides/onboarding/`), by its path.
+    case folder(String, page: Int)
+    /// Every top folder of ordinary notes, with its folders under it.
+    case sections(page: Int)
     case skills
     case skill(String, page: Int)
     case people
@@ -23,7 +28,9 @@ enum PageSpec: Sendable, Hashable {
         switch self {
         case .home: ""
         case .note(let index): site.notes[index].urlPath
-        case .section(let section, let page): page <= 1 ? section : "\(section)/page/\(page)"
+        case .section(let path, let page), .folder(let path, let page):
+            Self.paged(site.folders.folders[path]?.urlPath ?? NoteReader.folderURLPath(path.split(separator: "/").map(String.init)), page)
+        case .sections(let page): Self.paged("sections", page)
         case .skills: "skills"
         case .skill(let id, let page): page <= 1 ? "skills/\(id)" : "skills/\(id)/page/\(page)"
         case .people: "people"
@@ -33,6 +40,10 @@ enum PageSpec: Sendable, Hashable {
         case .search: "search"
         case .notFound: ""
         }
+    }
+
+    private static func paged(_ urlPath: String, _ page: Int) -> String {
+        page <= 1 ? urlPath : "\(urlPath)/page/\(page)"
     }
 
     /// The file written for it.
@@ -48,7 +59,7 @@ enum PageSpec: Sendable, Hashable {
         case .note(let index): site.notes[index].displayPath
         case .skill(let id, _): "skill \"\(id)\""
         case .person(let id): "person \"\(id)\""
-        case .section(let section, _): "the \(section)/ list"
+        case .section(let path, _), .folder(let path, _): "the \(path)/ list"
         default: "the \(urlPath(in: site).isEmpty ? "home" : urlPath(in: site))/ page"
         }
     }

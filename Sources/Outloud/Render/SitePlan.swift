@@ -5,10 +5,20 @@ struct SitePlan: Sendable {
 
     init(site: Site) {
         pages.append(.home)
-        for section in site.sections {
-            let count = site.bySection[section]?.count ?? 0
-            for page in 1...SiteRenderer.pageCount(count, size: site.catalog.config.pageSize) {
+        let size = site.catalog.config.pageSize
+        for section in site.folders.kindSections {
+            for page in 1...SiteRenderer.pageCount(site.bySection[section]?.count ?? 0, size: size) {
                 pages.append(.section(section, page: page))
+            }
+        }
+        if !site.folders.topFolders.isEmpty {
+            for page in 1...SiteRenderer.pageCount(site.folders.topFolders.count, size: size) {
+                pages.append(.sections(page: page))
+            }
+        }
+        for path in site.folders.listPages {
+            for page in 1...SiteRenderer.pageCount(site.folders.folders[path]?.notes.count ?? 0, size: size) {
+                pages.append(.folder(path, page: page))
             }
         }
         pages.append(.skills)
@@ -23,7 +33,8 @@ struct SitePlan: Sendable {
         if site.catalog.config.search { pages.append(.search) }
         pages.append(.notFound)
         // Generated pages first: a note that takes one of their URLs is the one reported.
-        pages += site.notes.indices.map { .note($0) }
+        // A landing page is shown on its folder's page, not on one of its own.
+        pages += site.notes.indices.filter { site.notes[$0].landing == nil }.map { .note($0) }
 
         var owners: [String: PageSpec] = [:]
         var kept: [PageSpec] = []

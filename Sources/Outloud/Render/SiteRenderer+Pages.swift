@@ -12,13 +12,16 @@ extension SiteRenderer {
         case .home: homeValues()
         case .note(let index): ("note", site.notes[index].title, ["note": models.notePage(index)])
         case .section(let section, let page): sectionValues(section, page: page)
+        case .folder(let path, let page): folderValues(path, page: page)
+        case .sections(let page): sectionsValues(page: page)
         case .skills: ("skills", "Skills", ["groups": skillGroups()])
         case .skill(let id, let page): skillValues(id, page: page)
         case .people: peopleValues()
         case .person(let id): personValues(id)
         case .matrix: matrixValues()
         case .activity: activityValues()
-        case .search: ("search", "Search", ["sections": .list(site.sections.map { ["label": .string(sectionTitle($0)), "url": .string(ViewModels.sectionURL($0))] })])
+        case .search: ("search", "Search", ["sections": .list(site.folders.kindSections.map { ["label": .string(sectionTitle($0)), "url": .string(ViewModels.sectionURL($0))] }
+                + (site.folders.topFolders.isEmpty ? [] : [["label": "Sections", "url": "sections/"]]))])
         case .notFound: ("404", "Page not found", [:])
         }
     }
@@ -28,6 +31,8 @@ extension SiteRenderer {
         let listed = site.notes.indices.filter { site.notes[$0].kind != .page }
         return ("home", site.catalog.config.title, [
             "description": .string(site.catalog.config.description),
+            "intro": landingHTML(site.folders.homeLanding),
+            "sections": sectionsBlock(),
             "latest": models.cards(Array(listed.prefix(Self.homeLatest)), root: ""),
             "harvests": models.cards(Array((site.byKind[.harvest] ?? []).prefix(Self.homeRecent))),
             "debates": models.cards(Array((site.byKind[.debate] ?? []).prefix(Self.homeRecent))),
@@ -47,14 +52,17 @@ extension SiteRenderer {
         let size = site.catalog.config.pageSize
         let pageCount = Self.pageCount(indexes.count, size: size)
         let slice = Array(indexes.dropFirst((page - 1) * size).prefix(size))
-        let title = sectionTitle(section)
+        let folder = site.folders.folders[section]
+        let title = folder?.title ?? sectionTitle(section)
+        let kind = folder?.kindIndex ?? .note
         return ("list", page > 1 ? "\(title) (page \(page) of \(pageCount))" : title, [
             "heading": .string(title),
             "section": .string(section),
-            "kind": .string(Kind(folder: section).rawValue),
+            "intro": page == 1 ? landingHTML(folder?.landing) : .null,
+            "kind": .string(kind.rawValue),
             "notes": models.cards(slice, root: relativeRoot(forURLPath: PageSpec.section(section, page: page).urlPath(in: site))),
             "count": .int(indexes.count),
-            "bookGroups": Kind(folder: section) == .book && page == 1 ? bookGroupValues() : .list([]),
+            "bookGroups": kind == .book && page == 1 ? bookGroupValues() : .list([]),
             "pagination": Self.pagination(page: page, of: pageCount) { ViewModels.sectionURL(section, page: $0) },
         ])
     }

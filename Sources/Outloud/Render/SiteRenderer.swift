@@ -67,7 +67,11 @@ public struct SiteRenderer: Sendable {
         var ready = self
         memory?.beginRendering(theme: theme.sources)
         if memory != nil {
-            ready.noteByURL = Dictionary(site.notes.indices.map { (ViewModels.noteURL(site.notes[$0]), $0) }, uniquingKeysWith: { first, _ in first })
+            // Folder lists write a landing page's URL percent-encoded, cards as it is.
+            ready.noteByURL = Dictionary(site.notes.indices.flatMap { index in
+                let url = ViewModels.noteURL(site.notes[index])
+                return [(url, index), (ContentPath.encoded(url), index)]
+            }, uniquingKeysWith: { first, _ in first })
         }
         let clock = ContinuousClock(), start = clock.now
         let (perNote, cardDiagnostics) = await renderPerNote(Self.perNotePartials)
@@ -95,7 +99,9 @@ public struct SiteRenderer: Sendable {
     func chromeKey(_ spec: PageSpec) -> ChromeKey {
         let current: String? = switch spec {
         case .section(let section, _): ViewModels.sectionURL(section)
-        case .note(let index): site.notes[index].section.isEmpty ? nil : ViewModels.sectionURL(site.notes[index].section)
+        case .folder(let path, _): navigationURL(ofFolder: path)
+        case .sections: "sections/"
+        case .note(let index): navigationURL(ofFolder: site.notes[index].section)
         case .skills, .skill: "skills/"
         case .matrix: "matrix/"
         case .people, .person: "people/"
@@ -295,19 +301,6 @@ public struct SiteRenderer: Sendable {
     }
 
     var generator: String { "Outloud \(BuildInfo.version)" }
-
-    /// The header's links: one per folder section, then skills, the matrix and people; the
-    /// one at `currentURL` marked current.
-    private func navigation(currentURL: String?) -> TemplateValue {
-        var links = site.sections.map { (sectionTitle($0), ViewModels.sectionURL($0)) }
-        links += [("Skills", "skills/"), ("Matrix", "matrix/"), ("People", "people/")]
-        return .list(links.map { label, url in ["label": .string(label), "url": .string(url), "current": .bool(url == currentURL)] })
-    }
-
-    func sectionTitle(_ section: String) -> String {
-        let kind = Kind(folder: section)
-        return kind == .note ? NoteReader.title(fromFileName: section) : kind.pluralLabel
-    }
 }
 
 /// Render time per template, summed over the tasks that ran it (`--timings`).

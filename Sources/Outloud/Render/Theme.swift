@@ -20,7 +20,7 @@ public struct Theme: Sendable {
     }
 
     /// The templates every theme must end up with (its own or the default's).
-    public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "search", "404"]
+    public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "search", "404", "folder", "sections"]
 
     /// Where diagnostics place the built-in default theme's files.
     static let builtInPath = "(built-in default theme)"

@@ -28,13 +28,20 @@ struct ViewModels: Sendable {
         self.cards = cards
     }
 
-    static func noteURL(_ note: Note) -> String { note.urlPath + "/" }
+    /// `books/drive/`; empty for the top's landing page, which is the home page's text.
+    static func noteURL(_ note: Note) -> String { note.urlPath.isEmpty ? "" : note.urlPath + "/" }
     static func skillURL(_ id: String, page: Int = 1) -> String {
         page <= 1 ? "skills/\(id)/" : "skills/\(id)/page/\(page)/"
     }
     static func personURL(_ id: String) -> String { "people/\(id)/" }
+    /// A top folder's list page (`Contributing to Obsidian` → `contributing-to-obsidian/`).
     static func sectionURL(_ section: String, page: Int = 1) -> String {
-        page <= 1 ? "\(section)/" : "\(section)/page/\(page)/"
+        folderURL(NoteReader.folderURLPath([section]), page: page)
+    }
+    /// A folder's list page from its URL path, percent-encoded where a slug needs it.
+    static func folderURL(_ urlPath: String, page: Int = 1) -> String {
+        let path = ContentPath.encoded(urlPath)
+        return path.isEmpty ? "" : page <= 1 ? "\(path)/" : "\(path)/page/\(page)/"
     }
 
     static func card(_ note: Note, catalog: Catalog) -> TemplateValue {
@@ -107,6 +114,12 @@ struct ViewModels: Sendable {
         fields["wordCount"] = .int(note.body.wordCount)
         fields["panel"] = KindPanels.panel(for: note, catalog: site.catalog)
         fields["source"] = .string(note.sourcePath)
+        // Notes in nested folders say where they are; a top folder is named by the header.
+        fields["breadcrumbs"] = .list([])
+        if let slash = note.sourcePath.lastIndex(of: "/"), note.sourcePath[..<slash].contains("/"),
+           site.folders.folders[String(note.sourcePath[..<slash])] != nil {
+            fields["breadcrumbs"] = breadcrumbs(to: String(note.sourcePath[..<slash]), current: note.title)
+        }
         fields["params"] = TemplateValue(yaml: note.fields)
         let config = site.catalog.config
         fields["editURL"] = TemplateValue(config.repoURL.map { repo in

@@ -24,6 +24,8 @@ public final class BuildMemory: Sendable {
         var skillIDs: Set<String>
         var files: Set<String>
         var folders: Set<String>
+        var kinds: KindRules
+        var exclude: ExcludeRules
     }
 
     struct ReadNote {

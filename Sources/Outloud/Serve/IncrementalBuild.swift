@@ -40,7 +40,13 @@ struct LastBuild: Sendable {
         }
         notePage = [:]
         for (position, spec) in renderer.plan.pages.enumerated() {
-            if case .note(let index) = spec { notePage[index] = position }
+            switch spec {
+            case .note(let index): notePage[index] = position
+            // A landing page's text is on its folder's first page, the top's on the home page.
+            case .folder(let path, 1), .section(let path, 1): if let landing = site.folders.folders[path]?.landing { notePage[landing] = position }
+            case .home: if let landing = site.folders.homeLanding { notePage[landing] = position }
+            default: break
+            }
         }
         noteIndex = Dictionary(site.notes.indices.map { (site.notes[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         self.report = report

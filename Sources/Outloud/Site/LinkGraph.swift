@@ -2,6 +2,7 @@
 public struct ResolvedLink: Sendable, Hashable {
     public enum Destination: Sendable, Hashable {
         case note(Int)
+        /// A folder's list page, by its URL path (`guides/onboarding`; empty for the home page).
         case section(String)
         /// Why it goes nowhere; rendered visibly marked, with the reason as its title.
         case broken(String)
@@ -28,26 +29,27 @@ public struct LinkGraph: Sendable {
     public var diagnostics: [Diagnostic] { problems.flatMap { $0 } }
     /// What links were resolved against, for resolving one note's links again (`outloud serve`).
     var lookup: NoteLookup
-    var sections: Set<String>
+    /// Folders with pages, by path, to their URL paths.
+    var folders: [String: String]
 
     /// Resolves every note's links, in parallel, then gathers the backlinks.
-    static func resolve(notes: [Note], drafts: [Note], sections: Set<String>) async -> LinkGraph {
+    static func resolve(notes: [Note], drafts: [Note], folders: [String: String]) async -> LinkGraph {
         let index = NoteLookup(notes: notes, drafts: drafts)
         let batches = await Parallel.batches(count: notes.count, batchSize: 128) { batch in
-            batch.map { links(of: notes[$0], index: index, sections: sections) }
+            batch.map { links(of: notes[$0], index: index, folders: folders) }
         }
-        return LinkGraph(notes: notes, resolved: Array(batches.joined()), lookup: index, sections: sections)
+        return LinkGraph(notes: notes, resolved: Array(batches.joined()), lookup: index, folders: folders)
     }
 
     /// The same on one thread.
-    init(notes: [Note], drafts: [Note], sections: Set<String>) {
+    init(notes: [Note], drafts: [Note], folders: [String: String]) {
         let index = NoteLookup(notes: notes, drafts: drafts)
-        self.init(notes: notes, resolved: notes.map { Self.links(of: $0, index: index, sections: sections) }, lookup: index, sections: sections)
+        self.init(notes: notes, resolved: notes.map { Self.links(of: $0, index: index, folders: folders) }, lookup: index, folders: folders)
     }
 
-    private init(notes: [Note], resolved: [(links: [ResolvedLink], diagnostics: [Diagnostic])], lookup: NoteLookup, sections: Set<String>) {
+    private init(notes: [Note], resolved: [(links: [ResolvedLink], diagnostics: [Diagnostic])], lookup: NoteLookup, folders: [String: String]) {
         self.lookup = lookup
-        self.sections = sections
+        self.folders = folders
         outgoing = []
         outgoing.reserveCapacity(notes.count)
         incoming = [[Backlink]](repeating: [], count: notes.count)
@@ -75,7 +77,7 @@ public struct LinkGraph: Sendable {
 
     /// `note`'s links resolved against the site as it stands, and the problems found.
     func links(of note: Note) -> (links: [ResolvedLink], diagnostics: [Diagnostic]) {
-        Self.links(of: note, index: lookup, sections: sections)
+        Self.links(of: note, index: lookup, folders: folders)
     }
 
     /// Takes in notes whose bodies changed, each at its index (its title, paths and every
@@ -126,12 +128,12 @@ public struct LinkGraph: Sendable {
     }
 
     /// A note's links resolved, and the problems found, at their lines in the file.
-    private static func links(of note: Note, index: NoteLookup, sections: Set<String>) -> ([ResolvedLink], [Diagnostic]) {
+    private static func links(of note: Note, index: NoteLookup, folders: [String: String]) -> ([ResolvedLink], [Diagnostic]) {
         var resolved: [ResolvedLink] = []
         var diagnostics: [Diagnostic] = []
         resolved.reserveCapacity(note.body.links.count)
         for link in note.body.links {
-            let result = index.resolve(link, sections: sections)
+            let result = index.resolve(link, folders: folders)
             if let problem = result.problem {
                 diagnostics.append(problem.at(SourceLocation(path: note.displayPath, line: link.line + note.bodyLineOffset, column: link.column)))
             }

@@ -44,7 +44,8 @@ struct NoteLookup {
         return String(ContentPath.markdownStem(name) ?? Substring(name))
     }
 
-    func resolve(_ link: LinkReference, sections: Set<String>) -> (link: ResolvedLink, problem: LinkProblem?) {
+    /// `folders`: the folders with a page, by path, to their URL paths.
+    func resolve(_ link: LinkReference, folders: [String: String]) -> (link: ResolvedLink, problem: LinkProblem?) {
         func broken(_ message: String, _ severity: Diagnostic.Severity = .warning) -> (ResolvedLink, LinkProblem?) {
             (ResolvedLink(destination: .broken(message), anchor: nil), LinkProblem(severity: severity, message: message))
         }
@@ -54,11 +55,10 @@ struct NoteLookup {
         case .broken(let reason):
             return (ResolvedLink(destination: .broken(reason), anchor: nil), nil)  // reported when read
         case .folder(let path):
-            let section = path.split(separator: "/").first.map(String.init) ?? ""
-            guard path.isEmpty || (sections.contains(section) && !path.contains("/")) else {
+            guard let url = path.isEmpty ? "" : folders[path] else {
                 return broken("link to the folder \(path)/, which has no page of its own")
             }
-            return (ResolvedLink(destination: .section(section), anchor: nil), nil)
+            return (ResolvedLink(destination: .section(url), anchor: nil), nil)
         case .note(let path):
             guard let found = byPath[Self.pathKey(path)] else {
                 if draftPaths.contains(Self.pathKey(path)) {

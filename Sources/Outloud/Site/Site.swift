@@ -10,6 +10,8 @@ public struct Site: Sendable {
     public var bySection: [String: [Int]] = [:]
     public var bySkill: [String: [Int]] = [:]
     public var byPerson: [String: [Int]] = [:]
+    /// The folders with list pages, and which of them the header and the Sections page show.
+    public var folders = FolderTree()
     /// Links between notes, forward and backward.
     public var links: LinkGraph
     /// Per note, up to five related notes, best first.
@@ -24,13 +26,8 @@ public struct Site: Sendable {
     public var today: Day
     public var diagnostics: [Diagnostic] = []
 
-    /// The folder sections that get a list page, in a fixed order: kinds first, then by name.
-    public var sections: [String] {
-        bySection.keys.filter { !$0.isEmpty && $0 != "pages" }.sorted { a, b in
-            let kindA = Kind(folder: a), kindB = Kind(folder: b)
-            return kindA != kindB ? kindA < kindB : a < b
-        }
-    }
+    /// The top folders that get a list page (and a feed): the kinds' first, then by title.
+    public var sections: [String] { folders.kindSections + folders.topFolders }
 
     /// `memory`: an earlier build's related notes, reused when what they are computed from
     /// (every note's skills, authors and kind, in order) is unchanged.
@@ -44,11 +41,14 @@ public struct Site: Sendable {
         diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
         matrix = SkillsMatrix(catalog: catalog)
         activity = Activity(notes: notes)
-        let sections = Set(notes.map(\.section).filter { !$0.isEmpty && $0 != "pages" })
-        links = await LinkGraph.resolve(notes: notes, drafts: content.drafts, sections: sections)
+        folders = FolderTree(notes: notes, kinds: catalog.config.kinds,
+                             people: Dictionary(catalog.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        diagnostics += folders.diagnostics
+        links = await LinkGraph.resolve(notes: notes, drafts: content.drafts, folders: folders.linkTargets)
         diagnostics += links.diagnostics
         diagnostics += EmbedChecks.diagnostics(notes: notes, graph: links)
-        for (index, note) in notes.enumerated() {
+        // Landing pages are their folders' text: listed nowhere as notes.
+        for (index, note) in notes.enumerated() where note.landing == nil {
             byKind[note.kind, default: []].append(index)
             bySection[note.section, default: []].append(index)
             for tag in Set(note.tags) where catalog.skill(tag) != nil {
