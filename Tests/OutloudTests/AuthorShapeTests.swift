@@ -68,4 +68,28 @@ import Testing
         let b = try #require(folder.read("output/books/b/index.html"))
         #expect(b.contains(#"<a href="../../books/a/">A</a>"#) && b.contains(#"<a href="../../books/c/">C</a>"#))
     }
+
+    @Test func aTeamWithoutSkillsOrPeopleGetsNoEmptyTeamPages() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/books/drive.md", "---\ntitle: Drive notes\ndate: 2026-01-02\nbook: {title: Drive}\n---\nBody.\n")
+        folder.write("content/books/drive-again.md", "---\ntitle: Drive again\ndate: 2026-01-03\nbook: {title: Drive}\n---\nBody.\n")
+        var options = BuildOptions.withoutGit()
+        options.contentPath = folder.path + "/content"
+        options.outputPath = folder.path + "/output"
+        options.themesPath = Repository.themes.path
+        #expect(await Build.run(options).succeeded)
+        for page in ["skills", "people", "matrix"] { #expect(!folder.exists("output/\(page)"), "no empty \(page) page") }
+        let home = try #require(folder.read("output/index.html"))
+        #expect(FolderNavigationTests.headerLinks(home) == ["Books"])
+        #expect(!home.contains("0</strong> skills") && !home.contains("0</strong> people") && !home.contains("skills/"))
+        let books = try #require(folder.read("output/books/index.html"))
+        #expect(!books.contains("Someone"), "a book note without authors is not credited to anyone")
+        let missing = try #require(folder.read("output/404.html"))
+        #expect(!missing.contains("skills/") && !missing.contains("people/"))
+        // With a catalog and a team, the pages come back.
+        folder.write("content/skills.yml", "- {id: swift, name: Swift}\n")
+        folder.write("content/people.yml", "- {id: ana, name: Ana}\n")
+        #expect(await Build.run(options).succeeded)
+        #expect(FolderNavigationTests.headerLinks(folder.read("output/index.html") ?? "") == ["Books", "Skills", "Matrix", "People"])
+    }
 }

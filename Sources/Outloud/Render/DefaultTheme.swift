@@ -16,7 +16,8 @@ enum DefaultTheme {
     <p class="lead">There is no page at this address. It may have been renamed or removed.</p>
   </header>
   <p><a class="button" href="{{root}}">Go to the home page</a></p>
-  <p>Or browse the <a href="{{root}}skills/">skills</a> and <a href="{{root}}people/">people</a>.</p>
+  {{#site.hasSkills}}<p>Or browse the <a href="{{root}}skills/">skills</a>{{#site.hasPeople}} and <a href="{{root}}people/">people</a>{{/site.hasPeople}}.</p>{{/site.hasSkills}}
+  {{^site.hasSkills}}{{#site.hasPeople}}<p>Or browse the <a href="{{root}}people/">people</a>.</p>{{/site.hasPeople}}{{/site.hasSkills}}
 </div>
 {{/body}}
 {{/base}}
@@ -119,8 +120,8 @@ enum DefaultTheme {
   {{#description}}<p class="lead">{{description}}</p>{{/description}}
   <ul class="hero__stats" aria-label="This site in numbers">
     <li><strong>{{noteCount}}</strong> notes</li>
-    <li><a href="{{root}}skills/"><strong>{{skillCount}}</strong> skills</a></li>
-    <li><a href="{{root}}people/"><strong>{{peopleCount}}</strong> people</a></li>
+    {{#site.hasSkills}}<li><a href="{{root}}skills/"><strong>{{skillCount}}</strong> skills</a></li>{{/site.hasSkills}}
+    {{#site.hasPeople}}<li><a href="{{root}}people/"><strong>{{peopleCount}}</strong> people</a></li>{{/site.hasPeople}}
   </ul>
 </header>
 {{#intro}}<div class="landing landing--home prose">
@@ -173,14 +174,17 @@ enum DefaultTheme {
       <p class="side-box__more"><a href="{{root}}sections/">All sections <span aria-hidden="true">→</span></a></p>
     </section>
     {{/empty(sections)}}
+    {{#site.hasSkills}}
     <section class="side-box" aria-labelledby="skills-heading">
       <h2 id="skills-heading">Skills at a glance</h2>
       {{#skillGroups}}
       <h3 class="group-name">{{name}}</h3>
       <ul class="skill-counts">{{#skills}}<li><a href="{{root}}{{url}}">{{name}}</a> <span class="count">{{count}}<span class="visually-hidden"> notes</span></span></li>{{/skills}}</ul>
       {{/skillGroups}}
-      <p class="side-box__more"><a href="{{root}}skills/">All skills <span aria-hidden="true">→</span></a> · <a href="{{root}}matrix/">Skills matrix</a> · <a href="{{root}}activity/">Activity</a></p>
+      <p class="side-box__more"><a href="{{root}}skills/">All skills <span aria-hidden="true">→</span></a>{{#site.hasMatrix}} · <a href="{{root}}matrix/">Skills matrix</a>{{/site.hasMatrix}} · <a href="{{root}}activity/">Activity</a></p>
     </section>
+    {{/site.hasSkills}}
+    {{^site.hasSkills}}<p class="side-box__more"><a href="{{root}}activity/">Notes by month <span aria-hidden="true">→</span></a></p>{{/site.hasSkills}}
   </div>
 </div>
 {{/body}}
@@ -209,7 +213,7 @@ enum DefaultTheme {
         <p class="book-group__summary">{{readerCount}} {{#several}}readers{{/several}}{{^several}}reader{{/several}}{{#averageRating}} · <span class="stars" aria-hidden="true">{{averageStars}}</span> <span>average {{averageRating}} of 5</span>{{/averageRating}}</p>
       </div>
       <ul class="book-group__readers">
-        {{#readers}}<li><span class="book-group__who">{{#authors}}{{> partials/person-link}}{{^last()}}, {{/last()}}{{/authors}}{{^authors}}Someone{{/authors}}</span>{{#stars}} <span class="stars" aria-hidden="true">{{stars}}</span><span class="visually-hidden">{{rating}} out of 5</span>{{/stars}}{{#status}} <span class="book-group__status">{{status}}</span>{{/status}} <a href="{{root}}{{url}}">{{title}}</a></li>{{/readers}}
+        {{#readers}}<li>{{^empty(authors)}}<span class="book-group__who">{{#authors}}{{> partials/person-link}}{{^last()}}, {{/last()}}{{/authors}}</span>{{/empty(authors)}}{{#stars}} <span class="stars" aria-hidden="true">{{stars}}</span><span class="visually-hidden">{{rating}} out of 5</span>{{/stars}}{{#status}} <span class="book-group__status">{{status}}</span>{{/status}} <a href="{{root}}{{url}}">{{title}}</a></li>{{/readers}}
       </ul>
     </li>{{/bookGroups}}
   </ul>
@@ -578,7 +582,7 @@ enum DefaultTheme {
     </div>
   </form>
   <noscript>
-    <p class="search__noscript">Search runs in your browser and needs JavaScript, which is turned off. Browse by <a href="{{root}}skills/">skill</a>{{#sections}}, <a href="{{root}}{{url}}">{{label}}</a>{{/sections}} or <a href="{{root}}people/">person</a> instead.</p>
+    <p class="search__noscript">Search runs in your browser and needs JavaScript, which is turned off. Browse {{#site.hasSkills}}by <a href="{{root}}skills/">skill</a>, {{/site.hasSkills}}{{#sections}}<a href="{{root}}{{url}}">{{label}}</a>, {{/sections}}{{#site.hasPeople}}by <a href="{{root}}people/">person</a>, {{/site.hasPeople}}or from the <a href="{{root}}">home page</a> instead.</p>
   </noscript>
   <div class="search__layout" hidden>
     <details class="search__filters" open>

@@ -21,15 +21,17 @@ struct SitePlan: Sendable {
                 pages.append(.folder(path, page: page))
             }
         }
-        pages.append(.skills)
+        // The team's pages exist when the team has described itself in skills.yml and people.yml.
+        if site.hasSkills { pages.append(.skills) }
         for skill in site.catalog.skills {
             for page in 1...SiteRenderer.pageCount(site.skillListing(skill.id).count, size: site.catalog.config.pageSize) {
                 pages.append(.skill(skill.id, page: page))
             }
         }
-        pages.append(.people)
+        if site.hasPeople { pages.append(.people) }
         pages += site.catalog.people.map { .person($0.id) }
-        pages += [.matrix, .activity]
+        if site.hasSkills && site.hasPeople { pages.append(.matrix) }
+        pages.append(.activity)
         if site.catalog.config.search { pages.append(.search) }
         pages.append(.notFound)
         // Generated pages first: a note that takes one of their URLs is the one reported.

@@ -78,7 +78,9 @@ extension SiteRenderer {
     func navigation(currentURL: String?) -> TemplateValue {
         var links = site.folders.kindSections.map { (sectionTitle($0), ViewModels.sectionURL($0)) }
         if !site.folders.topFolders.isEmpty { links.append(("Sections", "sections/")) }
-        links += [("Skills", "skills/"), ("Matrix", "matrix/"), ("People", "people/")]
+        if site.hasSkills { links.append(("Skills", "skills/")) }
+        if site.hasSkills && site.hasPeople { links.append(("Matrix", "matrix/")) }
+        if site.hasPeople { links.append(("People", "people/")) }
         return .list(links.map { label, url in ["label": .string(label), "url": .string(url), "current": .bool(url == currentURL)] })
     }
 

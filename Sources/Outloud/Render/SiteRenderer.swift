@@ -49,6 +49,10 @@ public struct SiteRenderer: Sendable {
             "language": .string(config.language),
             "baseURL": TemplateValue(config.baseURL),
             "search": .bool(config.search),
+            // A team without skills.yml or people.yml gets no empty skill, people or matrix pages.
+            "hasSkills": .bool(site.hasSkills),
+            "hasPeople": .bool(site.hasPeople),
+            "hasMatrix": .bool(site.hasSkills && site.hasPeople),
         ]
     }
 

@@ -26,6 +26,11 @@ public struct Site: Sendable {
     public var today: Day
     public var diagnostics: [Diagnostic] = []
 
+    /// The team has a skill catalog: the skills pages (and, with people, the matrix) exist.
+    public var hasSkills: Bool { !catalog.skills.isEmpty }
+    /// The team has a `people.yml`: the people pages (and, with skills, the matrix) exist.
+    public var hasPeople: Bool { !catalog.people.isEmpty }
+
     /// The top folders that get a list page (and a feed): the kinds' first, then by title.
     public var sections: [String] { folders.kindSections + folders.topFolders }
 
