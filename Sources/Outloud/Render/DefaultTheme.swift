@@ -3494,10 +3494,14 @@ summary.callout-title:focus-visible { outline: 2px solid var(--focus); outline-o
 
 /* Desktop: the title, the links and the search share one row; the search field gives way first. */
 @media (min-width: 64rem) {
-  .site-header__inner { flex-wrap: nowrap; }
-  .site-nav { flex: 0 1 auto; min-width: 0; }
-  .site-nav ul { flex-wrap: nowrap; }
-  .site-search { flex: 0 1 16rem; min-width: 8rem; }
+  .site-header__inner { flex-wrap: nowrap; gap: 0.5rem 1rem; }
+  /* The title keeps one line; a long one gives way with an ellipsis before the links do. */
+  .site-title { flex: 0 0 auto; max-width: 22rem; white-space: nowrap; }
+  .site-title span { overflow: hidden; text-overflow: ellipsis; }
+  .site-nav { flex: 0 0 auto; }
+  .site-nav ul { flex-wrap: nowrap; gap: 0.125rem; }
+  .site-nav a { padding-inline: 0.5rem; }
+  .site-search { flex: 0 1 11rem; min-width: 7rem; }
 }
 
 /* Phone: the links stay one row that scrolls sideways, so the header keeps its height. */
