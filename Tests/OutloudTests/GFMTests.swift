@@ -12,7 +12,7 @@ import Testing
         #expect(html("- [x] done\n") == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Completed task\" /> done</li>\n</ul>\n")
         #expect(html("see www.example.com.\n") == "<p>see <a href=\"http://www.example.com\">www.example.com</a>.</p>\n")
         #expect(html("| a |\n| :-: |\n| `b` |\n")
-            == "<table>\n<thead>\n<tr>\n<th align=\"center\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"center\"><code>b</code></td>\n</tr>\n</tbody>\n</table>\n")
+            == "<table>\n<thead>\n<tr>\n<th class=\"align-center\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\"><code>b</code></td>\n</tr>\n</tbody>\n</table>\n")
     }
 
     @Test func tablesGiveWordsAndTextWithoutPipes() {

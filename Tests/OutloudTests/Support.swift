@@ -64,6 +64,16 @@ extension BuildOptions {
         options.useGit = false
         return options
     }
+
+    /// Options that build `content/` of a temporary folder into its `output/`, with the
+    /// repository's themes and without git.
+    static func building(_ folder: TemporaryFolder) -> BuildOptions {
+        var options = withoutGit()
+        options.contentPath = folder.path + "/content"
+        options.outputPath = folder.path + "/output"
+        options.themesPath = Repository.themes.path
+        return options
+    }
 }
 
 /// Builds a fixture site (`Tests/Fixtures/<name>/content`) into a temporary folder, with the

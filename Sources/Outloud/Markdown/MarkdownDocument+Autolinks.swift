@@ -5,20 +5,8 @@ import Foundation
 /// other (external links are left alone). Text inside code, links and images is not looked at.
 extension MarkdownDocument {
     func applyAutolinks() {
-        var texts: [OpaquePointer] = []
-        var insideLink = 0
-        forEachNode { node, entering in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                insideLink += entering ? 1 : -1
-            case CMARK_NODE_TEXT where insideLink == 0:
-                if let literal = cmark_node_get_literal(node),
-                   strstr(literal, "www.") != nil || strstr(literal, "://") != nil || strchr(literal, 0x40) != nil {
-                    texts.append(node)
-                }
-            default:
-                break
-            }
+        let texts = textNodesOutsideLinks { literal in
+            strstr(literal, "www.") != nil || strstr(literal, "://") != nil || strchr(literal, 0x40) != nil
         }
         for text in texts { link(text) }
     }

@@ -32,18 +32,7 @@ extension MarkdownDocument {
     /// reference; orders the section by those numbers, drops unreferenced definitions (and
     /// the section if none is left) and adds the back-links. Returns the ids it gave out.
     func numberFootnotes(_ definitions: FootnoteDefinitions, items: [String: OpaquePointer]) -> Set<String> {
-        var texts: [OpaquePointer] = []
-        var insideLink = 0
-        forEachNode { node, entering in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                insideLink += entering ? 1 : -1
-            case CMARK_NODE_TEXT where insideLink == 0:
-                if let literal = cmark_node_get_literal(node), strstr(literal, "[^") != nil { texts.append(node) }
-            default:
-                break
-            }
-        }
+        let texts = textNodesOutsideLinks { strstr($0, "[^") != nil }
         var order: [String] = []
         var counts: [String: Int] = [:]
         var numbers: [String: Int] = [:]

@@ -218,6 +218,24 @@ struct MarkdownDocument: ~Copyable {
         }
     }
 
+    /// The text nodes outside links and images whose literal `matches`, in document order:
+    /// where GitHub's syntax inside text (bare links, footnote references) may stand.
+    func textNodesOutsideLinks(_ matches: (UnsafePointer<CChar>) -> Bool) -> [OpaquePointer] {
+        var texts: [OpaquePointer] = []
+        var insideLink = 0
+        forEachNode { node, entering in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                insideLink += entering ? 1 : -1
+            case CMARK_NODE_TEXT where insideLink == 0:
+                if let literal = cmark_node_get_literal(node), matches(literal) { texts.append(node) }
+            default:
+                break
+            }
+        }
+        return texts
+    }
+
     /// `node` and every node inside it, in document order.
     static func subtree(of node: OpaquePointer) -> [OpaquePointer] {
         guard let iterator = cmark_iter_new(node) else { return [node] }

@@ -91,13 +91,15 @@ struct TableRow {
 enum TableAlignment {
     case none, left, center, right
 
-    /// The attribute cmark-gfm writes on the column's cells.
+    /// The class the column's cells carry. cmark-gfm writes `align="right"`, which HTML5 no
+    /// longer has (the validator rejects it) and an inline style would need a looser
+    /// Content-Security-Policy; the theme aligns `.align-right` instead.
     var attribute: String {
         switch self {
         case .none: ""
-        case .left: " align=\"left\""
-        case .center: " align=\"center\""
-        case .right: " align=\"right\""
+        case .left: " class=\"align-left\""
+        case .center: " class=\"align-center\""
+        case .right: " class=\"align-right\""
         }
     }
 }

@@ -3583,6 +3583,11 @@ summary.callout-title:focus-visible { outline: 2px solid var(--focus); outline-o
 .section-counts { columns: 2 9rem; column-gap: 1rem; font-size: 0.9375rem; }
 .section-counts li { break-inside: avoid; padding-block: 0.125rem; }
 
+/* Table columns aligned in Markdown (`:--`, `:-:`, `--:`): classes, as HTML5 has no `align`. */
+.prose .align-left { text-align: left; }
+.prose .align-center { text-align: center; }
+.prose .align-right { text-align: right; }
+
 """#.utf8),
     ]
 }
