@@ -51,6 +51,15 @@ import Testing
         #expect(result.problems.map(\.message) == [#"link "gone.png" points to books/gone.png, which does not exist"#])
     }
 
+    @Test func aBareFileNameIsFoundAnywhereAsObsidianFindsIt() {
+        let base = LinkBase(sourcePath: "Guides/setup.md", pageURLPath: "guides/setup",
+                            files: ["attachments/diagram.png", "Guides/setup.md"], folders: ["attachments", "Guides"])
+        let result = MarkdownDocument.render("![a diagram](diagram.png#interface) and ![gone](gone.png)\n",
+                                             options: MarkdownOptions(linkBase: base))
+        #expect(result.html.hasPrefix(#"<p><img src="../../attachments/diagram.png#interface" alt="a diagram" />"#), "\(result.html)")
+        #expect(result.problems.map(\.message) == [#"link "gone.png" points to Guides/gone.png, which does not exist"#])
+    }
+
     @Test func descriptionIsTheSummaryAndMarkdownFilesOfEitherEndingAreNotes() async throws {
         let folder = TemporaryFolder()
         folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\ndescription: What A is about.\n---\nFirst paragraph.\n")

@@ -284,6 +284,11 @@ struct LinkEditor {
         if normalised.isEmpty || base.folders.contains(normalised) {
             return .placeholder(.folder(path: normalised), anchor: anchor?.isEmpty == true ? nil : anchor)
         }
+        // Obsidian writes a bare file name (`![](diagram.png)`) for a file anywhere in the vault.
+        if !decoded.contains("/"), let found = Self.findFile(decoded, base: base).path {
+            let href = relativeRoot(forURLPath: base.pageURLPath) + ContentPath.encoded(found) + (anchor.map { "#" + $0 } ?? "")
+            return .rewrite(href)
+        }
         return .placeholder(.broken(reason: "link \"\(url)\" points to \(normalised), which does not exist"), anchor: nil)
     }
 
