@@ -185,7 +185,7 @@ def check_files(base, folder):
     status, kind, body = fetch(base + "no/such/page/")
     sub_path = "/" + base.split("/", 3)[3]  # /learning/: the 404 page's links must start there
     check(status == 404 and kind.startswith("text/html") and b"<title>" in body and f'href="{sub_path}'.encode() in body,
-          f"{base}no/such/page/: 404 with the site's own page, its links under the sub-path", f"{status} {kind}")
+          f"{base}no/such/page/: 404 with the site's own page, its links under the sub-path", f"{status} {kind} {body[:160]!r}")
 
 
 # ---------------------------------------------------------------- linkchecker and the Nu validator

@@ -29,9 +29,10 @@ $PYTHON "$SHARED/bench/gen_corpus.py" --notes 1000 --seed 7 --out "$WORK/corpus"
 
 # Notes as teams already keep them: the fixture sites in the style of an Obsidian vault, a
 # GitHub handbook and a TIL repository, and a site of 70 topic folders for the header.
-for fixture in obsidian-vault handbook til; do
-  "$OUTLOUD" build --no-git --content "Tests/Fixtures/$fixture/content" --themes-dir themes --output "$WORK/$fixture" \
-    --base-url "http://127.0.0.1:$PORT/$fixture/" | tail -n 1
+for site in vault:obsidian-vault handbook:handbook til:til; do
+  name=${site%%:*} fixture=${site#*:}
+  "$OUTLOUD" build --no-git --content "Tests/Fixtures/$fixture/content" --themes-dir themes --output "$WORK/$name" \
+    --base-url "http://127.0.0.1:$PORT/$name/" | tail -n 1
 done
 for number in $(seq 1 70); do
   mkdir -p "$WORK/folders/Topic $number"
@@ -45,7 +46,7 @@ mkdir -p "$WORK/folders/books" && printf -- '---\ntitle: Drive\ndate: 2026-01-02
 $PYTHON scripts/site-check.py "$PORT" \
   "learning=output#table:books/accelerate/#our-numbers-january-2026,callout:books/accelerate/#caveats,code:logs/amara/2026-w46/#load-test,embed:harvests/platform-guild-reading-traces/#the-april-incident-replayed" \
   corpus="$WORK/corpus-site" \
-  "vault=$WORK/obsidian-vault#callouts:onboarding/first-week/,embeds:meetings/2026-11-20-retro/" \
+  "vault=$WORK/vault#callouts:onboarding/first-week/,embeds:meetings/2026-11-20-retro/" \
   "handbook=$WORK/handbook#folder:engineering/onboarding/,note:engineering/onboarding/first-week/" \
   "til=$WORK/til#home:,sections:sections/" \
   "folders=$WORK/folders-site#home:" \
