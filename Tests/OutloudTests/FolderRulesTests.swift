@@ -78,7 +78,7 @@ import Testing
         #expect(folder.exists("output/resources/links/index.html"))
         #expect(report.notesByKind == [.book: 1, .resource: 1, .note: 1])
         let home = folder.read("output/index.html") ?? ""
-        #expect(FolderNavigationTests.headerLinks(home) == ["Books", "Resources", "Sections", "Skills", "Matrix", "People"])
+        #expect(FolderNavigationTests.headerLinks(home) == ["Books", "Resources", "Sections"])
         #expect(home.contains(#"<li><a href="reading/">Books</a></li>"#))
     }
 

@@ -147,7 +147,7 @@ import Testing
         #expect(await site.build(bound: 90) == [])
         let home = try #require(site.page("index.html"))
         let nav = home.components(separatedBy: #"<nav id="site-nav""#).last?.components(separatedBy: "</nav>").first ?? ""
-        #expect(nav.components(separatedBy: "<li>").count - 1 == 4)  // Sections, Skills, Matrix, People
+        #expect(nav.components(separatedBy: "<li>").count - 1 == 1)  // Sections (no skills or people data)
         let path = (0..<200).map { "level-\($0)" }.joined(separator: "/")
         let note = try #require(site.page(path + "/deepest/index.html"))
         #expect(note.components(separatedBy: #"class="breadcrumbs__item""#).count - 1 == 202)
