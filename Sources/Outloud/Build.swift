@@ -136,7 +136,12 @@ public enum Build {
         var content = await loader.load()
         report.gitSeconds = content.gitSeconds
         if let baseURL = options.baseURL {
-            content.catalog.config.baseURL = baseURL.isEmpty ? nil : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+            switch baseURL.isEmpty ? .success("") : SiteAddress.check(baseURL) {
+            case .success(let address): content.catalog.config.baseURL = address.isEmpty ? nil : address
+            case .failure(let problem):
+                // Given on the command line, a wrong address would be in every page: stop.
+                report.diagnostics.append(.error("--base-url \(problem.reason): \"\(baseURL.debugEscaped)\""))
+            }
         }
         report.diagnostics += content.diagnostics
         // Without a content folder there is nothing more to check or say.

@@ -361,3 +361,21 @@ extension HostileInputTests {
         #expect(site.page("notes/escapes/index.html")?.contains("[[x]] [[x]]") == true)
     }
 }
+
+/// Every common Markdown ending is a note: none is copied to the output as a raw file with
+/// its front matter (a draft's included).
+@Suite struct MarkdownEndingTests {
+    @Test func everyMarkdownEndingIsReadAsANoteNeverCopiedRaw() async throws {
+        let folder = TemporaryFolder()
+        for ending in ["md", "markdown", "mdown", "MKD"] {
+            folder.write("content/books/\(ending.lowercased())-note.\(ending)", "---\ntitle: Note \(ending)\ndate: 2026-01-02\n---\nBody.\n")
+            folder.write("content/books/\(ending.lowercased())-draft.\(ending)", "---\ntitle: Secret \(ending)\ndraft: true\n---\nNot yet.\n")
+        }
+        let report = await Build.run(BuildOptions.building(folder))
+        #expect(report.succeeded)
+        #expect(report.notesByKind[.book] == 4, "md, markdown, mdown and mkd, in any case")
+        let copied = folder.files(under: "output").keys.filter { $0.hasPrefix("books/") && !$0.hasSuffix(".html") && !$0.hasSuffix(".xml") }
+        #expect(copied.isEmpty, "no note is copied as it is: \(copied.sorted())")
+        #expect(!folder.files(under: "output").values.contains { String(decoding: $0, as: UTF8.self).contains("Not yet.") })
+    }
+}

@@ -272,3 +272,33 @@ enum WellFormedXML {
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+
+/// `base_url` is in every feed, the sitemap, canonical links and the root of 404.html's
+/// links: an encoded quote must stay encoded, and only http(s) addresses are used.
+@Suite struct BaseURLTests {
+    @Test func baseURLCanNeitherCloseAnAttributeNorBeAScript() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\n---\nBody.\n")
+        var options = BuildOptions.building(folder)
+        options.baseURL = "https://intranet.example/learn%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E/"
+        #expect(await Build.run(options).succeeded)
+        let notFound = try #require(folder.read("output/404.html"))
+        #expect(!notFound.contains("<script>alert(1)"), "the encoded path stays encoded in 404.html")
+        #expect(notFound.contains(#"href="/learn%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E/books/""#))
+
+        options.baseURL = "https://intranet.example/learn\"><script>alert(1)</script>/"
+        let raw = await Build.run(options)
+        #expect(!raw.succeeded && raw.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("--base-url has a character") })
+
+        options.baseURL = nil
+        for address in ["javascript:alert(document.domain)//x/", "https://user:secret@intranet.example/", "ftp://intranet.example/"] {
+            folder.write("content/site.yml", "base_url: \"\(address)\"\n")
+            let report = await Build.run(options)
+            #expect(report.succeeded, "a bad base_url in site.yml is a warning: \(address)")
+            #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("`base_url` ") }, "\(address)")
+            let home = try #require(folder.read("output/index.html"))
+            #expect(!home.contains("javascript:") && !home.contains("secret@") && !home.contains("ftp:"), "\(address)")
+            #expect(!folder.exists("output/feed.xml"), "without a usable base_url there are no feeds")
+        }
+    }
+}

@@ -46,7 +46,12 @@ extension Catalog {
         config.title = reader.string("title") ?? config.title
         config.description = reader.string("description") ?? ""
         config.language = reader.string("language") ?? config.language
-        config.baseURL = reader.string("base_url").flatMap { $0.isEmpty ? nil : ($0.hasSuffix("/") ? $0 : $0 + "/") }
+        if let value = reader.value("base_url"), let text = reader.scalarText(value, field: "base_url"), !text.isEmpty {
+            switch SiteAddress.check(text) {
+            case .success(let address): config.baseURL = address
+            case .failure(let problem): reader.ignored("`base_url` \(problem.reason): \"\(text)\"", at: value)
+            }
+        }
         config.repoURL = reader.url("repo_url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         config.editPath = reader.string("edit_path") ?? config.editPath
         config.theme = reader.string("theme")

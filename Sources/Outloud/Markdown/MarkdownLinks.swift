@@ -139,8 +139,9 @@ public enum LinkPlaceholder {
 
 /// Paths inside the content folder.
 enum ContentPath {
-    /// The endings of Markdown files: GitHub renders both, and teams' older notes use the long one.
-    static let markdownExtensions = [".md", ".markdown"]
+    /// The endings of Markdown files GitHub renders; a note under any of them must never be
+    /// copied to the site as it is (front matter and drafts included).
+    static let markdownExtensions = [".md", ".markdown", ".mdown", ".mkd"]
 
     /// The path without its Markdown ending (any case), or nil when it is not a Markdown file.
     static func markdownStem(_ path: String) -> Substring? {

@@ -244,7 +244,8 @@ public struct SiteRenderer: Sendable {
     /// A server shows `404.html` at whatever URL was missing, so its links start at the
     /// site's root path: `base_url`'s path (`/learning/`), else `/`.
     var notFoundRoot: String {
-        guard let base = site.catalog.config.baseURL, let path = URLComponents(string: base)?.path, !path.isEmpty else { return "/" }
+        // The path as written, still percent-encoded: decoded, `%22%3E` would close the attribute.
+        guard let base = site.catalog.config.baseURL, let path = URLComponents(string: base)?.percentEncodedPath, !path.isEmpty else { return "/" }
         return path.hasSuffix("/") ? path : path + "/"
     }
 
