@@ -379,3 +379,16 @@ extension HostileInputTests {
         #expect(!folder.files(under: "output").values.contains { String(decoding: $0, as: UTF8.self).contains("Not yet.") })
     }
 }
+
+/// Small content rules: a tag listed twice counts once.
+@Suite struct SmallContentRuleTests {
+    @Test func aTagListedTwiceIsOneSkillAndAWarning() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/skills.yml", "- {id: typescript, name: TypeScript}\n")
+        folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\ntags: [typescript, typescript]\n---\nBody.\n")
+        let report = await Build.run(BuildOptions.building(folder))
+        #expect(report.diagnostics.map(\.message).contains(#"tag "typescript" is listed twice; it is counted once"#), "\(report.diagnostics)")
+        let page = try #require(folder.read("output/books/a/index.html"))
+        #expect(page.components(separatedBy: ">TypeScript</a>").count - 1 == 1, "one chip")
+    }
+}

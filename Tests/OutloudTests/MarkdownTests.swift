@@ -14,7 +14,8 @@ import Testing
     @Test func omitsRawHTMLAndUnsafeURLsByDefault() {
         #expect(html("<script>alert(1)</script>") == "<!-- raw HTML omitted -->\n")
         #expect(html("a <b onclick=x>b</b>") == "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>\n")
-        #expect(html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
+        // The label stays, without a link (an empty `href` would link to the page itself).
+        #expect(html("[x](javascript:alert(1)) and ![y](data:text/html,hi)") == "<p>x and y</p>\n")
     }
 
     @Test func keepsRawHTMLWhenTheSiteAllowsIt() {

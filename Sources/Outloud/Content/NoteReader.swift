@@ -123,10 +123,24 @@ struct NoteReader: Sendable {
         let note = Note(
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
             urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),
-            authors: authors, tags: Self.merged(reader.stringList("tags"), inline: body.tags), summary: summary,
+            authors: authors, tags: Self.merged(Self.once(reader.stringList("tags"), reader: &reader), inline: body.tags), summary: summary,
             draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
             bodyLineOffset: split.bodyLineOffset, landing: isLanding ? folderNames.joined(separator: "/") : nil)
         return (slug.isEmpty ? nil : note, reader.diagnostics)
+    }
+
+    /// The tags as listed, each once; one listed twice is a warning at `tags:`.
+    static func once(_ tags: [String], reader: inout FieldReader) -> [String] {
+        var seen = Set<String>()
+        var kept: [String] = []
+        for tag in tags {
+            if seen.insert(tag).inserted {
+                kept.append(tag)
+            } else if let value = reader.value("tags") {
+                reader.warning("tag \"\(tag)\" is listed twice; it is counted once", at: value)
+            }
+        }
+        return kept
     }
 
     /// The front matter's tags, then the skills inline `#tags` named that it lacks.

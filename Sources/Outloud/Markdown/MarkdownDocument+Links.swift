@@ -207,6 +207,7 @@ struct LinkEditor {
             cmark_node_set_url(node, href)
         case .unsafe(let scheme):
             problems.append(MarkdownProblem(severity: .warning, message: "link to a \(scheme): URL is removed (set `unsafe_html: true` in site.yml to allow it)", line: line, column: column))
+            Self.unwrap(node)
         case .excluded(let reason):
             problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
             links.append(LinkReference(target: .broken(reason: reason), anchor: nil, label: MarkdownDocument.plainText(of: node),
@@ -231,6 +232,7 @@ struct LinkEditor {
         case .rewrite(let href): cmark_node_set_url(node, href)
         case .unsafe(let scheme):
             problems.append(MarkdownProblem(severity: .warning, message: "image with a \(scheme): URL is removed", line: line, column: column))
+            Self.unwrap(node)
         case .excluded(let reason):
             problems.append(MarkdownProblem(severity: .warning, message: reason, line: line, column: column))
         case .placeholder(let target, _):
@@ -321,6 +323,16 @@ struct LinkEditor {
         cmark_node_replace(node, placeholder)
         cmark_node_free(node)
         return placeholder
+    }
+
+    /// Puts a link's or image's contents (its label, or its alt text) in its place: what is
+    /// left of a link whose URL was removed. An empty `href` would link to the page itself.
+    static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)  // unlinks the child from the link
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     static func literal(_ node: OpaquePointer) -> String? {
