@@ -3368,7 +3368,7 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
  * (docs/themes.md). Contrast of each colour against the code block background, WCAG:
  *   light, on --pre-bg #f4f2ed: lowest 5.43:1 (comment), keyword 5.95, string 7.43, number 6.79
  *   dark, on --pre-bg #0f1216:  lowest 6.10:1 (comment), keyword 7.45, string 12.22, number 9.65
- *   print, on #f6f6f6 (light colours): lowest 5.62:1
+ *   print: the light colours (the dark ones apply on screens only), lowest 5.62:1 on #f6f6f6
  */
 :root {
   --tok-keyword: #b3202a;  --tok-type: #8a3a00;     --tok-builtin: #0b6263;
@@ -3378,7 +3378,7 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
   --tok-heading: #0d3d61;  --tok-inserted: #11602f; --tok-deleted: #b3202a;
   --tok-meta: #5b4a00;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --tok-keyword: #ff7b72;  --tok-type: #ffa657;     --tok-builtin: #56d4dd;
     --tok-constant: #79c0ff; --tok-function: #d2a8ff; --tok-string: #a5d6ff;
@@ -3386,16 +3386,6 @@ a.people-levels__name:hover, .goals a:hover, .timeline a:hover { text-decoration
     --tok-variable: #ffa657; --tok-tag: #7ee787;      --tok-attribute: #79c0ff;
     --tok-heading: #79c0ff;  --tok-inserted: #7ee787; --tok-deleted: #ffa198;
     --tok-meta: #e3b341;
-  }
-}
-@media print {
-  :root {
-    --tok-keyword: #b3202a;  --tok-type: #8a3a00;     --tok-builtin: #0b6263;
-    --tok-constant: #0550ae; --tok-function: #6f3dbd; --tok-string: #0e5a32;
-    --tok-number: #0550ae;   --tok-comment: #5c636c;  --tok-operator: #9a1f55;
-    --tok-variable: #8a3a00; --tok-tag: #11602f;      --tok-attribute: #0550ae;
-    --tok-heading: #0d3d61;  --tok-inserted: #11602f; --tok-deleted: #b3202a;
-    --tok-meta: #5b4a00;
   }
 }
 .tok-keyword { color: var(--tok-keyword); }
