@@ -8,6 +8,12 @@ public struct BuildOptions: Sendable {
     /// The theme's name; nil means `site.yml`'s `theme`, else `default`.
     public var themeName: String?
     public var outputPath = "output"
+    /// Write into the output folder itself instead of swapping a new one in (`--in-place`).
+    public var outputInPlace = false
+    /// Wait for another build writing the same output folder; false fails at once (`--no-wait`).
+    public var waitForOutput = true
+    /// Told once when the build waits for another one to finish writing the output folder.
+    public var onWait: (@Sendable (String) -> Void)?
     /// Overrides `site.yml`'s `base_url`.
     public var baseURL: String?
     public var includeDrafts = false
@@ -116,7 +122,10 @@ public enum Build {
         options.memory?.remember(last: nil)
 
         // 1. Load: data files and notes, read and rendered to HTML in parallel.
-        let output = OutputFolder(path: options.outputPath)
+        var output = OutputFolder(path: options.outputPath)
+        output.inPlace = options.outputInPlace
+        output.waits = options.waitForOutput
+        output.onWait = options.onWait
         if options.writeOutput, let refusal = output.check(contentPath: options.contentPath) {
             report.diagnostics.append(.error(refusal.message, at: SourceLocation(path: options.outputPath)))
             return finish(report, start: start, clock: clock)

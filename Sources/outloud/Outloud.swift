@@ -68,7 +68,9 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the site into the output folder.",
         discussion: """
             The new site is written next to the output folder and swapped in only when the \
-            build has no errors, so a failed build leaves the previous site as it was.
+            build has no errors, so a failed build leaves the previous site as it was. An \
+            output folder that is a symbolic link is built at its target, and the link stays. \
+            One build at a time writes an output folder; a second one waits for the first.
             """
     )
 
@@ -77,12 +79,21 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder to write the site to.")
     var output = "output"
 
+    @Flag(name: .long, help: "Write into the output folder itself instead of swapping a new one in: for an output folder that is a mount point. Not atomic: while the build runs, a reader may see a half-written site.")
+    var inPlace = false
+
+    @Flag(name: .long, help: "Fail at once when another build is writing the same output folder, instead of waiting for it.")
+    var noWait = false
+
     @Flag(name: .long, help: "Print how long each stage took (load, resolve, render and writing pages, the rest of the write), git's share of load, and the render time of each template.")
     var timings = false
 
     func run() async throws {
         var options = site.buildOptions()
         options.outputPath = output
+        options.outputInPlace = inPlace
+        options.waitForOutput = !noWait
+        options.onWait = { message in FileHandle.standardError.write(Data("note: \(message)\n".utf8)) }
         let report = await Build.run(options)
         Terminal.print(report)
         if timings {

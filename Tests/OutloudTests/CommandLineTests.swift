@@ -19,10 +19,12 @@ import Testing
         return folder.appendingPathComponent("outloud")
     }
 
-    func outloud(_ arguments: [String], in directory: String, environment: [String: String]? = nil) throws -> Run {
+    /// Runs `outloud` with `arguments`, or `command` (a program and its arguments) instead.
+    func outloud(_ arguments: [String], in directory: String, environment: [String: String]? = nil,
+                 command: [String]? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        process.executableURL = command.map { URL(fileURLWithPath: $0[0]) } ?? Self.binary
+        process.arguments = command.map { Array($0.dropFirst()) } ?? arguments
         if let environment { process.environment = environment }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
