@@ -391,4 +391,48 @@ extension HostileInputTests {
         let page = try #require(folder.read("output/books/a/index.html"))
         #expect(page.components(separatedBy: ">TypeScript</a>").count - 1 == 1, "one chip")
     }
+
+    /// A kind folder's README is the text of its list page, never a note of that kind.
+    @Test func aKindFoldersReadmeIsItsLandingPageNotABook() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/books/README.md", "# Books\n\nWhat we read together, and why.\n")
+        folder.write("content/books/a.md", "---\ntitle: A\ndate: 2026-01-02\n---\nBody.\n")
+        var options = BuildOptions.building(folder)
+        options.baseURL = "https://learn.example/"
+        let report = await Build.run(options)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.notesByKind[.book] == 1, "the README is not counted as a book")
+        #expect(!folder.exists("output/books/readme/index.html"))
+        let books = try #require(folder.read("output/books/index.html"))
+        #expect(books.contains("<p>What we read together, and why.</p>"))
+        #expect(!books.contains(#"href="readme/""#))
+        #expect(folder.read("output/books/feed.xml")?.contains("readme") == false, "nor in the feed")
+    }
+}
+
+/// Dates no one could have written a note on: warned about, and kept off the activity page,
+/// whose months then span only the notes' real dates.
+@Suite struct ImplausibleDateTests {
+    @Test func aFarFutureOrFarPastDateIsAWarningAndLeavesTheActivityPageSmall() async throws {
+        let folder = TemporaryFolder()
+        folder.write("content/books/typo.md", "---\ntitle: Typo\ndate: 9999-12-31\n---\nBody.\n")
+        folder.write("content/books/ancient.md", "---\ntitle: Ancient\ndate: 0001-01-01\nupdated: 2026-11-02\n---\nBody.\n")
+        folder.write("content/books/fine.md", "---\ntitle: Fine\ndate: 2026-03-02\nupdated: 3026-03-02\n---\nBody.\n")
+        folder.write("content/books/recent.md", "---\ntitle: Recent\ndate: 2026-11-30\n---\nBody.\n")
+        var options = BuildOptions.building(folder)
+        options.today = Day(year: 2026, month: 12, day: 3)!
+        options.baseURL = "https://learn.example/"
+        let report = await Build.run(options)
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+        #expect(warnings.contains("3:7 date 9999-12-31 is more than a year after the build day (2026-12-03); the note is built, but left out of the activity page"), "\(warnings)")
+        #expect(warnings.contains("3:7 date 0001-01-01 is before 1970; the note is built, but left out of the activity page"), "\(warnings)")
+        #expect(warnings.contains("4:10 updated 3026-03-02 is more than a year after the build day (2026-12-03)"), "\(warnings)")
+        #expect(warnings.count == 3, "\(warnings)")
+        #expect(report.succeeded, "warnings only")
+        let activity = try #require(folder.read("output/activity/index.html"))
+        #expect(activity.utf8.count < 40_000, "\(activity.utf8.count) bytes")
+        #expect(activity.contains(">Mar 2026<") && activity.contains(">Nov 2026<"))
+        #expect(!activity.contains("9999") && !activity.contains(">0001"))
+        #expect(folder.exists("output/books/typo/index.html"), "the note is still built")
+    }
 }

@@ -13,10 +13,12 @@ public struct Activity: Sendable, Hashable {
 
     public var months: [Month]
 
-    init(notes: [Note]) {
+    /// Counts the notes dated within `dates`, so that the months run from the first note's
+    /// to the last one's, never across centuries to a typo.
+    init(notes: [Note], dates: PlausibleDates) {
         var counts: [Int: [Int]] = [:]  // year * 12 + month - 1 → counts
         for note in notes where note.kind != .page {
-            guard let date = note.date, let kind = Self.kinds.firstIndex(of: note.kind) else { continue }
+            guard let date = note.date, dates.contains(date), let kind = Self.kinds.firstIndex(of: note.kind) else { continue }
             counts[date.year * 12 + date.month - 1, default: Array(repeating: 0, count: Self.kinds.count)][kind] += 1
         }
         guard let first = counts.keys.min(), let last = counts.keys.max() else {

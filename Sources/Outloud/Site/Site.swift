@@ -43,9 +43,10 @@ public struct Site: Sendable {
         // at every merge step.
         let unsorted = content.notes
         notes = unsorted.indices.sorted { Self.newestFirst(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
-        diagnostics = SiteChecks.check(notes: notes, catalog: catalog)
+        let dates = PlausibleDates(today: today)
+        diagnostics = SiteChecks.check(notes: notes, catalog: catalog) + dates.diagnostics(notes: notes)
         matrix = SkillsMatrix(catalog: catalog)
-        activity = Activity(notes: notes)
+        activity = Activity(notes: notes, dates: dates)
         folders = FolderTree(notes: notes, kinds: catalog.config.kinds,
                              people: Dictionary(catalog.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
         diagnostics += folders.diagnostics
