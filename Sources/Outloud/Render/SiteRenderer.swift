@@ -138,7 +138,7 @@ public struct SiteRenderer: Sendable {
             do throws(Theme.RenderError) {
                 chrome[key] = Chrome(header: try render("partials/header"), footer: try render("partials/footer"), nav: nav)
             } catch {
-                return ([:], [.error("\(error.message) (rendering partials/header and partials/footer)", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+                return ([:], [theme.renderFailure(error.message, rendering: "partials/header and partials/footer")])
             }
         }
         return (chrome, [])
@@ -165,7 +165,7 @@ public struct SiteRenderer: Sendable {
             case .success(let batch):
                 for number in partials.indices { pieces[number] += batch[number] }
             case .failure(let failure):
-                return ([], [.error("\(failure.message) (rendering \(failure.partial))", at: SourceLocation(path: FileIO.join("themes", theme.name)))])
+                return ([], [theme.renderFailure(failure.message, rendering: failure.partial)])
             }
         }
         return (pieces, [])
@@ -219,8 +219,7 @@ public struct SiteRenderer: Sendable {
                     times.add(rendered.template, count: 1, seconds: (clock.now - start).seconds)
                     if !rendered.notesShown.isEmpty { shown[position] = rendered.notesShown }
                 } catch {
-                    diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
-                                              at: SourceLocation(path: FileIO.join("themes", theme.name))))
+                    diagnostics.append(theme.renderFailure(error.message, rendering: spec.outputPath(in: site)))
                     continue
                 }
                 pages.append(page)

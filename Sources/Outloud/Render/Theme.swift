@@ -5,6 +5,9 @@ import Mustache
 /// the asset files to copy.
 public struct Theme: Sendable {
     public var name: String
+    /// The theme's folder (`--themes-dir`/name), or `builtInPath` for the built-in default:
+    /// where a problem found while rendering with it is reported.
+    public var folder: String
     public var library: MustacheLibrary
     /// Template names available, for checks.
     public var templateNames: Set<String>
@@ -92,7 +95,8 @@ public struct Theme: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return .failure(LoadFailure(diagnostics: diagnostics)) }
-        return .success(Theme(name: name, library: library, templateNames: names, assets: assets, sources: registered))
+        let folder = name == "default" && !defaultOnDisk ? builtInPath : themePath
+        return .success(Theme(name: name, folder: folder, library: library, templateNames: names, assets: assets, sources: registered))
     }
 
     /// Put before every template: escape with `HTMLText`. A line of its own, which Mustache
@@ -127,6 +131,12 @@ public struct Theme: Sendable {
 
     public struct RenderError: Error, Sendable {
         public var message: String
+    }
+
+    /// The one diagnostic for a template that failed while rendering `what` (a page's path,
+    /// a partial's name), placed at the theme's folder.
+    func renderFailure(_ message: String, rendering what: String) -> Diagnostic {
+        .error("\(message) (rendering \(what))", at: SourceLocation(path: folder))
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their positions.

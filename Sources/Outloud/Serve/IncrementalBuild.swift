@@ -164,7 +164,7 @@ extension Build {
                 // Both partials, in the order `perNotePartials` names them.
                 (renderer.models.cardHTML[index], renderer.models.linkHTML[index]) = (pieces[0], pieces[1])
             case .failure(let failure):
-                diagnostics.append(.error("\(failure.message) (rendering \(failure.partial))", at: SourceLocation(path: FileIO.join("themes", renderer.theme.name))))
+                diagnostics.append(renderer.theme.renderFailure(failure.message, rendering: failure.partial))
             }
             positions.formUnion(last.pagesShowing[index])
         }
@@ -178,8 +178,7 @@ extension Build {
                 for note in rendered.notesShown { last.pagesShowing[note].insert(position) }
                 last.notesShown[position] = rendered.notesShown
             } catch {
-                diagnostics.append(.error("\(error.message) (rendering \(spec.outputPath(in: site)))",
-                                          at: SourceLocation(path: FileIO.join("themes", renderer.theme.name))))
+                diagnostics.append(renderer.theme.renderFailure(error.message, rendering: spec.outputPath(in: site)))
             }
         }
         var feeds = last.unwrittenFeeds
