@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func theFixtureFolderHoldsInputs() {
-        #expect(Self.inputs.count >= 4)
+        #expect(Self.inputs.count >= 5)
     }
 
     @Test(arguments: inputs) func savedInputRendersAndKeepsItsPromises(_ name: String) throws {

@@ -15,6 +15,14 @@ import Testing
             == "<table>\n<thead>\n<tr>\n<th class=\"align-center\">a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\"><code>b</code></td>\n</tr>\n</tbody>\n</table>\n")
     }
 
+    /// A host with letters outside ASCII is decoded where it is, not at its offset in the note.
+    @Test func autolinkHostsWithLettersOutsideASCII() {
+        #expect(html("Wir lesen www.bücher.example jede Woche.\n")
+            == "<p>Wir lesen <a href=\"http://www.b%C3%BCcher.example\">www.bücher.example</a> jede Woche.</p>\n")
+        #expect(html("Voir https://café.example/menu aussi.\n")
+            == "<p>Voir <a href=\"https://caf%C3%A9.example/menu\">https://café.example/menu</a> aussi.</p>\n")
+    }
+
     @Test func tablesGiveWordsAndTextWithoutPipes() {
         let result = MarkdownDocument.render("| Tool | Use |\n| --- | --- |\n| git | keeps history |\n")
         #expect(result.wordCount == 5)

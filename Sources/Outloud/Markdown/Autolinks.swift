@@ -121,7 +121,7 @@ enum Autolinks {
     private static func isHostByte(_ text: ArraySlice<UInt8>) -> Bool {
         let byte = text[text.startIndex]
         if byte < 0x80 { return !InlineNeighbour.isWhitespace(Unicode.Scalar(byte)) && !InlineNeighbour.isPunctuation(Unicode.Scalar(byte)) }
-        let scalar = StrikethroughPairs.scalar(startingAt: text.startIndex, in: Array(text.prefix(4)))
+        let scalar = StrikethroughPairs.scalar(startingAt: 0, in: Array(text.prefix(4)))
         return !InlineNeighbour.isWhitespace(scalar) && !InlineNeighbour.isPunctuation(scalar)
     }
 
