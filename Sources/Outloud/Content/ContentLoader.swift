@@ -30,7 +30,7 @@ public struct ContentLoader: Sendable {
     /// Notes per task; enough to amortise scheduling, small enough to balance cores.
     public var batchSize = 64
     /// Notes read by an earlier build of this process (`outloud serve`), reused when unchanged.
-    public var memory: BuildMemory?
+    var cache: (any NoteCache)?
     /// Overrides `site.yml`'s `search` (`--no-search`); without search, the bodies' plain
     /// text is not kept.
     public var search: Bool?
@@ -95,15 +95,15 @@ public struct ContentLoader: Sendable {
         let reader = NoteReader(contentPath: contentPath, fileIO: files, markdown: markdownOptions,
                                 files: fileSet, folders: folders, filesByName: LinkBase.byName(fileSet),
                                 kinds: catalog.config.kinds, exclude: exclude, landings: landings.files)
-        let markdown = markdownFiles, memory = self.memory
-        memory?.beginReading(.init(contentPath: contentPath, unsafeHTML: reader.markdown.unsafeHTML, keepText: reader.markdown.keepText,
+        let markdown = markdownFiles, cache = self.cache
+        cache?.beginReading(NoteReadingContext(contentPath: contentPath, unsafeHTML: reader.markdown.unsafeHTML, keepText: reader.markdown.keepText,
                                    skillIDs: reader.markdown.skillIDs, files: reader.files, folders: reader.folders,
                                    kinds: reader.kinds, exclude: exclude))
         let batches = await Parallel.batches(count: markdown.count, batchSize: batchSize) { batch in
             var notes: [Note] = []
             var diagnostics: [Diagnostic] = []
             for file in markdown[batch] {
-                let result = reader.read(file, memory: memory)
+                let result = reader.read(file, cache: cache)
                 diagnostics += result.diagnostics
                 if let note = result.note { notes.append(note) }
             }
@@ -124,7 +124,7 @@ public struct ContentLoader: Sendable {
         let drafts = includeDrafts ? [] : notes.filter(\.draft)
         if !includeDrafts { notes.removeAll { $0.draft } }
         return Content(catalog: catalog, notes: notes, drafts: drafts, assets: assets, diagnostics: diagnostics,
-                       gitSeconds: gitSeconds, reading: memory == nil ? nil : Content.Reading(reader: reader, fallbacks: fallbacks))
+                       gitSeconds: gitSeconds, reading: cache == nil ? nil : Content.Reading(reader: reader, fallbacks: fallbacks))
     }
 
     /// The folder's git history and how long git took; nil without git.

@@ -21,8 +21,8 @@ struct NoteReader: Sendable {
     static let summaryLength = 220
 
     /// Reads the note, or returns only diagnostics when it cannot be read at all; a note whose
-    /// text `memory` has seen before is taken from there.
-    func read(_ file: ContentFile, memory: BuildMemory? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
+    /// text `cache` has seen before is taken from there.
+    func read(_ file: ContentFile, cache: (any NoteCache)? = nil) -> NoteReadResult {
         let displayPath = FileIO.join(contentPath, file.relativePath)
         let text: String
         switch fileIO.readText(displayPath) {
@@ -30,10 +30,10 @@ struct NoteReader: Sendable {
         case .failure(let failure):
             return (nil, [.containedError(failure.message, at: SourceLocation(path: displayPath))])
         }
-        guard let memory else { return parse(file, displayPath: displayPath, text: text) }
-        if let known = memory.note(at: file.relativePath, text: text) { return known }
+        guard let cache else { return parse(file, displayPath: displayPath, text: text) }
+        if let known = cache.note(at: file.relativePath, text: text) { return known }
         let result = parse(file, displayPath: displayPath, text: text)
-        memory.remember(note: result, at: file.relativePath, text: text)
+        cache.remember(note: result, at: file.relativePath, text: text)
         return result
     }
 

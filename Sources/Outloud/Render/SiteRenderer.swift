@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     /// Pages per task.
     var batchSize = 32
     /// Pages and cards an earlier build rendered (`outloud serve`), reused for equal values.
-    var memory: BuildMemory?
+    var cache: (any RenderCache)?
     /// Each note's index by its URL, for recording which notes a page shows; empty unless
     /// there is a memory.
     var noteByURL: [String: Int] = [:]
@@ -35,6 +35,9 @@ public struct SiteRenderer: Sendable {
         /// By position in the plan, the notes whose card or link each page shows (the
         /// dependency record); empty unless there is a memory.
         var notesShown: [Int: [Int]]
+        /// Feeds and sitemap rendered after the pages (`Build.render`).
+        var feedCount = 0
+        var pageCount: Int { pages.count }
     }
 
     init(site: Site, theme: Theme) {
@@ -65,12 +68,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// All pages in plan order, the diagnostics of planning and rendering, and the time spent
-    /// on each template (summed over the cores). With `staging`, each page is also written
+    /// on each template (summed over the cores). With `sink`, each page is also written
     /// there as soon as it is rendered, while the other core renders on.
-    func render(writingTo staging: OutputFolder.Staging? = nil) async -> Rendered {
+    func render(writingTo sink: (any PageSink)? = nil) async -> Rendered {
         var ready = self
-        memory?.beginRendering(theme: theme.sources)
-        if memory != nil {
+        cache?.beginRendering(theme: theme.sources)
+        if cache != nil {
             // Folder lists write a landing page's URL percent-encoded, cards as it is.
             ready.noteByURL = Dictionary(site.notes.indices.flatMap { index in
                 let url = ViewModels.noteURL(site.notes[index])
@@ -83,8 +86,8 @@ public struct SiteRenderer: Sendable {
         let cardSeconds = (clock.now - start).seconds
         let (chrome, chromeDiagnostics) = renderChrome()
         ready.chrome = chrome
-        var (pages, diagnostics, times, shown) = await ready.renderPages(writingTo: staging)
-        memory?.forgetAllBut(pages: Set(plan.pages.map { $0.outputPath(in: site) }), cards: Set(site.notes.map(\.sourcePath)))
+        var (pages, diagnostics, times, shown) = await ready.renderPages(Array(plan.pages.indices), writingTo: sink)
+        cache?.forgetAllBut(pages: Set(plan.pages.map { $0.outputPath(in: site) }), cards: Set(site.notes.map(\.sourcePath)))
         times.add("partials/note-card and note-link", count: models.cards.count, seconds: cardSeconds)
         return Rendered(pages: pages, diagnostics: cardDiagnostics + chromeDiagnostics + diagnostics, times: times,
                         renderer: ready, notesShown: shown)
@@ -179,7 +182,7 @@ public struct SiteRenderer: Sendable {
         fields["site"] = siteValues
         let values = TemplateValue.object(fields)
         let path = site.notes[index].sourcePath
-        if let known = memory?.card(of: path, values: values) { return .success(known) }
+        if let known = cache?.card(of: path, values: values) { return .success(known) }
         var own: [[String]] = []
         for partial in partials {
             do throws(Theme.RenderError) {
@@ -188,7 +191,7 @@ public struct SiteRenderer: Sendable {
                 return .failure(RenderFailure(partial: partial, message: error.message))
             }
         }
-        memory?.remember(card: own, of: path, values: values)
+        cache?.remember(card: own, of: path, values: values)
         return .success(own)
     }
 
@@ -197,9 +200,12 @@ public struct SiteRenderer: Sendable {
         var message: String
     }
 
-    private func renderPages(writingTo staging: OutputFolder.Staging?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes, shown: [Int: [Int]]) {
+    /// The pages at `positions` of the plan, in parallel, each written to `sink` as soon as
+    /// it is rendered; with a cache, by position, the notes each page shows (every page
+    /// rendered has an entry, so a caller can tell which were).
+    func renderPages(_ positions: [Int], writingTo sink: (any PageSink)?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes, shown: [Int: [Int]]) {
         let specs = plan.pages
-        let results = await Parallel.batches(count: specs.count, batchSize: batchSize, state: {
+        let results = await Parallel.batches(count: positions.count, batchSize: batchSize, state: {
             var renderer = self
             renderer.theme = theme.privateCopy()
             return renderer
@@ -209,7 +215,7 @@ public struct SiteRenderer: Sendable {
             var times = TemplateTimes()
             var shown: [Int: [Int]] = [:]
             let clock = ContinuousClock()
-            for position in batch {
+            for position in positions[batch] {
                 let spec = specs[position]
                 let start = clock.now
                 let page: Page
@@ -217,16 +223,16 @@ public struct SiteRenderer: Sendable {
                     let rendered = try renderer.renderPage(spec)
                     page = rendered.page
                     times.add(rendered.template, count: 1, seconds: (clock.now - start).seconds)
-                    if !rendered.notesShown.isEmpty { shown[position] = rendered.notesShown }
+                    if renderer.cache != nil { shown[position] = rendered.notesShown }
                 } catch {
                     diagnostics.append(theme.renderFailure(error.message, rendering: spec.outputPath(in: site)))
                     continue
                 }
                 pages.append(page)
                 do throws(OutputFolder.Failure) {
-                    try staging?.write(page)
+                    try sink?.write(page)
                 } catch {
-                    diagnostics.append(.error(error.message))
+                    diagnostics.append(.error(error.message, at: SourceLocation(path: sink?.path ?? "")))
                 }
             }
             return (pages, diagnostics, times, shown)
@@ -277,10 +283,10 @@ public struct SiteRenderer: Sendable {
             for (key, value) in fields { context[key] = value }
         }
         let path = spec.outputPath(in: site), whole = TemplateValue.object(context)
-        let shown = memory == nil ? [] : notesShown(in: whole)
-        if let known = memory?.page(at: path, template: template, values: whole) { return (Page(path: path, contents: known), template, shown) }
+        let shown = cache == nil ? [] : notesShown(in: whole)
+        if let known = cache?.page(at: path, template: template, values: whole) { return (Page(path: path, contents: known), template, shown) }
         let contents = try theme.render(template, whole)
-        memory?.remember(page: contents, at: path, template: template, values: whole)
+        cache?.remember(page: contents, at: path, template: template, values: whole)
         return (Page(path: path, contents: contents), template, shown)
     }
 

@@ -15,25 +15,16 @@ import Synchronization
 ///
 /// The rest of the resolve stage (sorting, links) and the search index are computed afresh
 /// each time.
-public final class BuildMemory: Sendable {
-    struct NoteContext: Hashable {
-        var contentPath: String
-        var unsafeHTML: Bool
-        var keepText: Bool
-        /// Inline `#tags` are linked when they name one of these.
-        var skillIDs: Set<String>
-        var files: Set<String>
-        var folders: Set<String>
-        var kinds: KindRules
-        var exclude: ExcludeRules
-    }
-
+///
+/// It is the cache of each stage that has one (`NoteCache`, `RelatedCache`, `RenderCache`),
+/// and holds the last build for `Build.update`.
+public final class BuildMemory: NoteCache, RelatedCache, RenderCache {
     struct ReadNote {
         var text: String
-        var result: (note: Note?, diagnostics: [Diagnostic])
+        var result: NoteReadResult
     }
 
-    private let notes = Mutex<(context: NoteContext?, byPath: [String: ReadNote])>((nil, [:]))
+    private let notes = Mutex<(context: NoteReadingContext?, byPath: [String: ReadNote])>((nil, [:]))
     private let pages = Mutex<(theme: [String: String]?, byPath: [String: (template: String, values: TemplateValue, contents: String)],
                                cards: [String: (values: TemplateValue, pieces: [[String]])])>((nil, [:], [:]))
     private let related = Mutex<(inputs: Related.Inputs, result: [[Int]])?>(nil)
@@ -48,7 +39,7 @@ public final class BuildMemory: Sendable {
     // MARK: Notes
 
     /// Starts a build's reading: notes read in another context are forgotten.
-    func beginReading(_ context: NoteContext) {
+    func beginReading(_ context: NoteReadingContext) {
         notes.withLock { notes in
             if notes.context != context { notes = (context, [:]) }
         }
@@ -58,7 +49,7 @@ public final class BuildMemory: Sendable {
         pagesReused.store(0, ordering: .relaxed)
     }
 
-    func note(at path: String, text: String) -> (note: Note?, diagnostics: [Diagnostic])? {
+    func note(at path: String, text: String) -> NoteReadResult? {
         // Compared outside the lock, which the other workers wait for.
         let known = notes.withLock { $0.byPath[path] }
         let found = known.flatMap { $0.text == text ? $0.result : nil }
@@ -66,12 +57,12 @@ public final class BuildMemory: Sendable {
         return found
     }
 
-    func remember(note result: (note: Note?, diagnostics: [Diagnostic]), at path: String, text: String) {
+    func remember(note result: NoteReadResult, at path: String, text: String) {
         notes.withLock { $0.byPath[path] = ReadNote(text: text, result: result) }
     }
 
     /// What reading the note at `path` gave last time.
-    func lastRead(at path: String) -> (note: Note?, diagnostics: [Diagnostic])? {
+    func lastRead(at path: String) -> NoteReadResult? {
         notes.withLock { $0.byPath[path]?.result }
     }
 

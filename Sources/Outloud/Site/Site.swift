@@ -36,7 +36,7 @@ public struct Site: Sendable {
 
     /// `memory`: an earlier build's related notes, reused when what they are computed from
     /// (every note's skills, authors and kind, in order) is unchanged.
-    public init(content: Content, today: Day, memory: BuildMemory? = nil) async {
+    init(content: Content, today: Day, cache: (any RelatedCache)? = nil) async {
         catalog = content.catalog
         self.today = today
         // Sorted as positions, then copied once: sorting the notes themselves copied each one
@@ -68,12 +68,12 @@ public struct Site: Sendable {
         bookGroups = books.groups
         diagnostics += books.diagnostics
         openAsks = OpenAsks.collect(notes: notes, logs: byKind[.log] ?? [], today: today, weeks: catalog.config.openAsksWeeks)
-        let inputs = memory.map { _ in Related.Inputs(notes: notes, bySkill: bySkill, byPerson: byPerson) }
-        if let inputs, let known = memory?.related(for: inputs) {
+        let inputs = cache.map { _ in Related.Inputs(notes: notes, bySkill: bySkill, byPerson: byPerson) }
+        if let inputs, let known = cache?.related(for: inputs) {
             related = known
         } else {
             related = await Related.compute(notes: notes, bySkill: bySkill, byPerson: byPerson)
-            if let inputs { memory?.remember(related: related, for: inputs) }
+            if let inputs { cache?.remember(related: related, for: inputs) }
         }
     }
 
