@@ -128,7 +128,8 @@ private struct Neighbourhood: Sendable {
         return FileIO(
             exists: { byPath[$0] != nil },
             isDirectory: { $0 == contentPath },
-            readData: { path in byPath[path].map { .success($0) } ?? .failure(FileIO.Failure(message: "no such file")) },
+            readData: { path, _ in byPath[path].map { .success($0) } ?? .failure(FileIO.Failure(message: "no such file")) },
+            modified: { byPath[$0] == nil ? nil : Date(timeIntervalSince1970: 0) },
             listFiles: { _ in ([], []) })
     }
 }

@@ -141,7 +141,7 @@ import Testing
                 #expect(process.terminationStatus == 0)
             } else if variant == 3 {
                 let disk = FileIO.disk
-                let reversed = FileIO(exists: disk.exists, isDirectory: disk.isDirectory, readData: disk.readData) { root in
+                let reversed = FileIO(exists: disk.exists, isDirectory: disk.isDirectory, readData: disk.readData, modified: disk.modified) { root in
                     var listing = disk.listFiles(root)
                     listing.files.reverse()
                     return listing

@@ -174,7 +174,8 @@ import Testing
         let disk = FileIO.disk
         let files = FileIO(
             exists: disk.exists, isDirectory: disk.isDirectory,
-            readData: { path in path.hasSuffix("locked.md") ? .failure(.init(message: "permission denied")) : disk.readData(path) },
+            readData: { path, size in path.hasSuffix("locked.md") ? .failure(.init(message: "permission denied")) : disk.readData(path, size) },
+            modified: disk.modified,
             listFiles: { root in
                 var listing = disk.listFiles(root)
                 listing.files.append(ContentFile(relativePath: "books/locked.md", modified: Date(timeIntervalSince1970: 0)))

@@ -20,4 +20,38 @@ import Testing
         #expect(!rendered.diagnostics.isEmpty)
         #expect(places == [folder.path + "/team-themes/ours"], "\(places)")
     }
+
+    /// Every file a build reads goes through `FileIO`: the sample site and the theme, copied
+    /// into memory under a folder that does not exist on disk, build to the same bytes.
+    @Test func theSampleSiteBuildsFromMemoryToTheSameBytes() async throws {
+        var files: [String: FileIO.MemoryFile] = [:]
+        let root = "/nonexistent-\(UUID().uuidString)"
+        for (from, to) in [(Repository.root.path + "/content", root + "/content"), (Repository.themes.path, root + "/themes")] {
+            for file in FileIO.disk.listFiles(from).files {
+                let contents = try FileIO.disk.readData(FileIO.join(from, file.relativePath), nil).get()
+                files[FileIO.join(to, file.relativePath)] = FileIO.MemoryFile(contents: contents, modified: file.modified)
+            }
+        }
+        // The theme too is read from memory, not taken from the built-in copy.
+        #expect(try Theme.load(name: "default", themesPath: root + "/themes", files: .memory(files)).get().folder == root + "/themes/default")
+        let folder = TemporaryFolder()
+        func build(_ name: String, content: String, themes: String, reading: FileIO) async -> BuildReport {
+            var options = BuildOptions.withoutGit()
+            options.contentPath = content
+            options.themesPath = themes
+            options.outputPath = folder.path + "/" + name
+            options.fileIO = reading
+            options.today = Day(year: 2026, month: 12, day: 3)!
+            options.baseURL = "https://learn.example/"
+            return await Build.run(options)
+        }
+        let fromDisk = await build("disk", content: Repository.root.path + "/content", themes: Repository.themes.path, reading: .disk)
+        let fromMemory = await build("memory", content: root + "/content", themes: root + "/themes", reading: .memory(files))
+        #expect(fromDisk.succeeded && fromMemory.succeeded, "\(fromMemory.diagnostics)")
+        #expect(fromMemory.filesWritten == fromDisk.filesWritten && fromDisk.filesWritten > 100)
+        let disk = folder.files(under: "disk"), memory = folder.files(under: "memory")
+        #expect(disk.keys.sorted() == memory.keys.sorted())
+        let differing = disk.keys.filter { disk[$0] != memory[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
 }

@@ -7,7 +7,9 @@ public struct ContentFile: Sendable, Hashable {
     public var modified: Date
 }
 
-/// The file-system seam of the loading stage: a disk implementation, and tests may pass others.
+/// The one way a build reads files: the content folder, the theme and the files it copies.
+/// `disk` is the file system; `memory(_:)` a folder held in memory, which builds the same
+/// site (a test checks it), and tests pass others that fail on purpose.
 public struct FileIO: Sendable {
     /// The readable failure of a file operation.
     public struct Failure: Error, Sendable {
@@ -16,7 +18,10 @@ public struct FileIO: Sendable {
 
     public var exists: @Sendable (_ path: String) -> Bool
     public var isDirectory: @Sendable (_ path: String) -> Bool
-    public var readData: @Sendable (_ path: String) -> Result<Data, Failure>
+    /// A whole file, refused past `maximumSize` bytes (nil: any size) before it is read.
+    public var readData: @Sendable (_ path: String, _ maximumSize: Int?) -> Result<Data, Failure>
+    /// A file's last modification time; nil when there is no such file.
+    public var modified: @Sendable (_ path: String) -> Date?
     /// Every regular file under a folder, with the problems met on the way (unreadable
     /// folders, symlinks that leave the folder).
     public var listFiles: @Sendable (_ root: String) -> (files: [ContentFile], problems: [Diagnostic])
@@ -35,7 +40,7 @@ public struct FileIO: Sendable {
 
     /// Reads a file as UTF-8 text; invalid UTF-8 and NUL bytes are failures, not crashes.
     public func readText(_ path: String) -> Result<String, Failure> {
-        switch readData(path) {
+        switch readData(path, Self.maximumFileSize) {
         case .failure(let failure): return .failure(failure)
         case .success(let data):
             if data.count > Self.maximumFileSize { return .failure(Self.tooLarge(data.count)) }
@@ -63,7 +68,12 @@ extension FileIO {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         },
-        readData: { path in readFile(path) },
+        readData: { path, maximumSize in readFile(path, maximumSize: maximumSize) },
+        modified: { path in
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            return Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
+        },
         listFiles: { root in DiskWalker(root: root).walk() }
     )
 }

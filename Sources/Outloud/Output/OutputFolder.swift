@@ -218,13 +218,13 @@ public struct OutputFolder: Sendable {
         /// Writes one file; any thread may call it.
         public func write(_ bytes: [UInt8], to path: String) throws(Failure) { try site.write(bytes, to: path) }
 
-        /// Copies `files` (output path → source file) in parallel.
-        public func copy(_ files: [String: String]) async throws(Failure) {
+        /// Copies `files` (output path → source file, read through `reading`) in parallel.
+        public func copy(_ files: [String: String], from reading: FileIO = .disk) async throws(Failure) {
             let copies = files.sorted { $0.key < $1.key }
             let site = self.site
             let failures = await Parallel.batches(count: copies.count, batchSize: 64) { batch -> Failure? in
                 do throws(Failure) {
-                    for (relative, source) in copies[batch] { try site.copy(source, to: relative) }
+                    for (relative, source) in copies[batch] { try site.copy(source, to: relative, from: reading) }
                     return nil
                 } catch {
                     return error
@@ -259,7 +259,7 @@ public struct OutputFolder: Sendable {
         }
         do throws(Failure) {
             if let failure = failures.compactMap({ $0 }).first { throw failure }
-            try await staging.copy(files)
+            try await staging.copy(files, from: .disk)
         } catch {
             staging.abandon()
             throw error

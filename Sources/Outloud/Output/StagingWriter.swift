@@ -63,8 +63,8 @@ final class StagingSite: Sendable {
     }
 
     /// Copies the file at `source` to `relative`, whatever its size.
-    func copy(_ source: String, to relative: String) throws(OutputFolder.Failure) {
-        guard case .success(let data) = FileIO.read(source, maximumSize: nil) else { throw FileWriter.failure("cannot read", source) }
+    func copy(_ source: String, to relative: String, from reading: FileIO) throws(OutputFolder.Failure) {
+        guard case .success(let data) = reading.readData(source, nil) else { throw FileWriter.failure("cannot read", source) }
         try write(data, to: relative)
     }
 

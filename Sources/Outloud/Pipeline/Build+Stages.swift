@@ -54,6 +54,8 @@ extension Build {
         var files: [String: String]
         /// The built-in theme's assets by output path.
         var builtInAssets: [String: [UInt8]]
+        /// Where the copied files are read from.
+        var reading: FileIO
         var baseURL: String? { renderer.site.catalog.config.baseURL }
     }
 
@@ -61,7 +63,7 @@ extension Build {
     static func lay(_ site: Site, content: Content, search: SearchIndex, options: BuildOptions) -> Staged<Layout?> {
         let themeName = options.themeName ?? content.catalog.config.theme ?? "default"
         let theme: Theme
-        switch Theme.load(name: themeName, themesPath: options.themesPath) {
+        switch Theme.load(name: themeName, themesPath: options.themesPath, files: options.fileIO) {
         case .success(let loaded): theme = loaded
         case .failure(let failure): return Staged(nil, failure.diagnostics)
         }
@@ -87,7 +89,7 @@ extension Build {
         diagnostics += outputClashes(assets: content.assets, generated: generated,
                                      themeAssets: theme.assets.map { "theme/" + $0.key }, contentPath: options.contentPath)
         let paths = Set(generated).union(files.keys).union(builtInAssets.keys)
-        return Staged(Layout(renderer: renderer, paths: paths, files: files, builtInAssets: builtInAssets), diagnostics)
+        return Staged(Layout(renderer: renderer, paths: paths, files: files, builtInAssets: builtInAssets, reading: options.fileIO), diagnostics)
     }
 
     /// The staging folder laid out for `layout`, when the build may write; else the claim is
@@ -154,7 +156,7 @@ extension Build {
                       to staging: OutputFolder.Staging, hashing: Bool) async -> Staged<Written?> {
         do throws(OutputFolder.Failure) {
             let hashes = try await writeSearch(search, to: staging, over: nil, hashing: hashing)
-            try await staging.copy(layout.files)
+            try await staging.copy(layout.files, from: layout.reading)
             for (path, bytes) in layout.builtInAssets.sorted(by: { $0.key < $1.key }) { try staging.write(bytes, to: path) }
             try staging.finish()
             let count = rendered.pageCount + rendered.feedCount + search.paths.count + layout.files.count + layout.builtInAssets.count

@@ -151,7 +151,7 @@ extension Build {
         for path in paths.sorted() {
             guard path.hasPrefix(prefix), let index = last.noteIndex[String(path.dropFirst(prefix.count))] else { return Staged(nil) }
             let old = site.notes[index]
-            guard let modified = try? FileManager.default.attributesOfItem(atPath: FileIO.join(options.contentPath, old.sourcePath))[.modificationDate] as? Date,
+            guard let modified = options.fileIO.modified(FileIO.join(options.contentPath, old.sourcePath)),
                   let before = memory.lastRead(at: old.sourcePath)
             else { return Staged(nil) }
             let read = last.reading.reader.read(ContentFile(relativePath: old.sourcePath, modified: modified), cache: memory)

@@ -32,12 +32,12 @@ public struct Theme: Sendable {
     /// `themesPath/default` when there is one, else the copy built into the binary (so a
     /// folder with only `content/` builds). `default` itself is the built-in copy unless
     /// `themesPath/default` exists.
-    public static func load(name: String, themesPath: String) -> Result<Theme, LoadFailure> {
+    public static func load(name: String, themesPath: String, files: FileIO = .disk) -> Result<Theme, LoadFailure> {
         let themePath = FileIO.join(themesPath, name)
         let defaultPath = FileIO.join(themesPath, "default")
-        let defaultOnDisk = FileIO.disk.isDirectory(defaultPath)
-        guard FileIO.disk.isDirectory(themePath) || name == "default" else {
-            let known = (try? FileManager.default.contentsOfDirectory(atPath: themesPath))?.filter { !$0.hasPrefix(".") }.sorted() ?? []
+        let defaultOnDisk = files.isDirectory(defaultPath)
+        guard files.isDirectory(themePath) || name == "default" else {
+            let known = Set(files.listFiles(themesPath).files.compactMap { $0.relativePath.split(separator: "/").first.map(String.init) }).sorted()
             let hint = known.isEmpty ? " (the built-in default theme is \"default\")" : " (themes found: \(known.joined(separator: ", ")))"
             return .failure(LoadFailure(diagnostics: [.error("theme \"\(name)\" not found\(hint)", at: SourceLocation(path: themePath))]))
         }
@@ -47,13 +47,13 @@ public struct Theme: Sendable {
         var assets: [String: Asset] = [:]
         // Lowest layer first: the default theme, then the named one over it.
         func addFolder(_ layer: String) {
-            for (templateName, path) in files(in: FileIO.join(layer, "templates"), extension: "mustache") {
-                switch FileIO.disk.readText(path) {
+            for (templateName, path) in Self.files(in: FileIO.join(layer, "templates"), extension: "mustache", files: files) {
+                switch files.readText(path) {
                 case .success(let text): sources[templateName] = (path, text)
                 case .failure(let failure): diagnostics.append(.error(failure.message, at: SourceLocation(path: path)))
                 }
             }
-            for (assetName, path) in files(in: FileIO.join(layer, "assets"), extension: nil) {
+            for (assetName, path) in Self.files(in: FileIO.join(layer, "assets"), extension: nil, files: files) {
                 assets[assetName] = .file(path)
             }
         }
@@ -161,14 +161,13 @@ public struct Theme: Sendable {
         return references
     }
 
-    /// Files under a folder by name relative to it (without `extension` when one is given).
-    static func files(in folder: String, extension ext: String?) -> [(String, String)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+    /// Files under a folder by name relative to it (without `extension` when one is given),
+    /// hidden ones left out.
+    static func files(in folder: String, extension ext: String?, files: FileIO) -> [(String, String)] {
+        guard files.isDirectory(folder) else { return [] }
         var found: [(String, String)] = []
-        while let relative = enumerator.nextObject() as? String {
-            let path = FileIO.join(folder, relative)
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  !FileIO.disk.isDirectory(path) else { continue }
+        for file in files.listFiles(folder).files {
+            let relative = file.relativePath, path = FileIO.join(folder, relative)
             if let ext {
                 guard relative.hasSuffix("." + ext) else { continue }
                 found.append((String(relative.dropLast(ext.count + 1)), path))
