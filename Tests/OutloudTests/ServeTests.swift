@@ -73,7 +73,7 @@ import Testing
         var failed = BuildReport()
         failed.diagnostics = [.error("a \"quoted\" problem", at: SourceLocation(path: "content/books/a.md", line: 3, column: 8))]
         live.built(failed)
-        #expect(await events.next() == "event: problems\ndata: [{\"location\":\"content/books/a.md:3:8\",\"severity\":\"error\",\"message\":\"a \\\"quoted\\\" problem\"}]\n\n")
+        #expect(await events.next() == "event: problems\ndata: {\"errors\":1,\"warnings\":0,\"summary\":\"1 error, 0 warnings\",\"problems\":[{\"location\":\"content/books/a.md:3:8\",\"severity\":\"error\",\"message\":\"a \\\"quoted\\\" problem\"}]}\n\n")
         // A page that connects while the build is broken hears of it at once.
         var late = live.events().makeAsyncIterator()
         _ = await late.next()
@@ -83,6 +83,22 @@ import Testing
         #expect(await late.next() == "event: reload\ndata: {}\n\n")
         live.finish()
         #expect(await events.next() == nil)
+    }
+
+    /// The overlay lists 50 problems: an error after thousands of warnings must still be one
+    /// of them, and the counts of both are told even though the list is cut.
+    @Test func errorsComeFirstWithTheCountsOfBoth() throws {
+        let warnings = (1...2_500).map { Diagnostic(.warning, "warning \($0)", at: SourceLocation(path: "content/notes/big.md", line: $0 + 3, column: 1)) }
+        let error = Diagnostic.error("the one error", at: SourceLocation(path: "content/notes/big.md", line: 2_504, column: 1))
+        let note = Diagnostic(.note, "dates may be approximate")
+        let json = try JSONSerialization.jsonObject(with: Data(LiveReload.problemsJSON(warnings + [error, note]).utf8))
+        let problems = try #require(json as? [String: Any], "an object with the counts: \(String(describing: json).prefix(200))")
+        #expect(problems["errors"] as? Int == 1 && problems["warnings"] as? Int == 2_500, "\(problems.filter { $0.key != "problems" })")
+        #expect(problems["summary"] as? String == "1 error, 2,500 warnings; the first 50 are listed")
+        let listed = try #require(problems["problems"] as? [[String: String]])
+        #expect(listed.count == 50)
+        #expect(listed.first == ["location": "content/notes/big.md:2504:1", "severity": "error", "message": "the one error"])
+        #expect(listed.dropFirst().allSatisfy { $0["severity"] == "warning" } && listed[1]["message"] == "warning 1", "warnings follow in their order")
     }
 }
 

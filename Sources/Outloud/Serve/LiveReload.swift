@@ -4,7 +4,8 @@ import Synchronization
 /// How `outloud serve` tells open pages that the site changed: each HTML page it serves gets
 /// one script tag (added as the page is sent, never written to the output), which listens to
 /// Server-Sent Events at `eventsPath`. `reload` makes the page reload itself; `problems`
-/// carries the last build's errors as JSON, shown over the page until a build succeeds.
+/// carries the last build's errors, then its warnings, with their counts, as JSON
+/// (`problemsJSON`), shown over the page until a build succeeds.
 public final class LiveReload: Sendable {
     public static let scriptPath = "/__outloud/live.js"
     public static let eventsPath = "/__outloud/events"
@@ -61,25 +62,6 @@ public final class LiveReload: Sendable {
 
     static func event(_ name: String, _ data: String) -> String { "event: \(name)\ndata: \(data)\n\n" }
 
-    /// `[{"location": "content/books/a.md:3:8", "severity": "error", "message": "…"}, …]`,
-    /// errors and warnings that fail the build, at most 50.
-    static func problemsJSON(_ diagnostics: [Diagnostic]) -> String {
-        var json = JSONBytes()
-        json.raw("[")
-        for (number, diagnostic) in diagnostics.filter({ $0.severity != .note }).prefix(50).enumerated() {
-            if number > 0 { json.raw(",") }
-            json.raw("{\"location\":")
-            json.string(diagnostic.location?.text ?? "")
-            json.raw(",\"severity\":")
-            json.string(diagnostic.severity.rawValue)
-            json.raw(",\"message\":")
-            json.string(diagnostic.message)
-            json.raw("}")
-        }
-        json.raw("]")
-        return String(decoding: json.bytes, as: UTF8.self)
-    }
-
     /// `html` with the live-reload script before `</body>` (or at the end).
     public static func inject(into html: [UInt8]) -> [UInt8] {
         let tag = Array("<script src=\"\(scriptPath)\" defer></script>\n".utf8)
@@ -112,7 +94,7 @@ public final class LiveReload: Sendable {
       if (!window.EventSource) return;
       var overlay = null;
       function hide() { if (overlay) { overlay.remove(); overlay = null; } }
-      function show(problems) {
+      function show(report) {
         hide();
         overlay = document.createElement('div');
         overlay.setAttribute('role', 'alert');
@@ -125,7 +107,11 @@ public final class LiveReload: Sendable {
         title.textContent = 'outloud serve: the build failed';
         title.style.color = '#ff8a80'; title.style.font = 'bold 18px/1.4 system-ui, sans-serif'; title.style.margin = '0 0 1rem';
         overlay.appendChild(title);
-        problems.forEach(function (problem) {
+        var counts = document.createElement('p');
+        counts.textContent = report.summary;
+        counts.style.margin = '0 0 1rem';
+        overlay.appendChild(counts);
+        report.problems.forEach(function (problem) {
           var line = document.createElement('p');
           line.style.margin = '0 0 0.75rem';
           var where = document.createElement('strong');
