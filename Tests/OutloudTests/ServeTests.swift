@@ -85,6 +85,21 @@ import Testing
         #expect(await events.next() == nil)
     }
 
+    /// A page's stream is forgotten when its reader stops (the page went away), and once the
+    /// server is stopping, a new stream ends at once instead of holding the stop up.
+    @Test func streamsEndWithTheirReaderAndAfterFinish() async {
+        let live = LiveReload()
+        let reader = Task { for await _ in live.events() {} }
+        while live.listeners == 0 { await Task.yield() }
+        reader.cancel()
+        await reader.value  // the reading loop ended
+        #expect(live.listeners == 0, "a reader that stopped is forgotten")
+        live.finish()
+        var late = live.events().makeAsyncIterator()
+        #expect(live.listeners == 0)
+        #expect(await late.next() == nil, "a stream asked for while stopping ends at once")
+    }
+
     /// The overlay lists 50 problems: an error after thousands of warnings must still be one
     /// of them, and the counts of both are told even though the list is cut.
     @Test func errorsComeFirstWithTheCountsOfBoth() throws {

@@ -10,27 +10,43 @@ public final class LiveReload: Sendable {
     public static let scriptPath = "/__outloud/live.js"
     public static let eventsPath = "/__outloud/events"
 
-    /// What a page connecting now is told first: nothing, or the failed build's problems.
-    private let state = Mutex<(clients: [Int: AsyncStream<String>.Continuation], next: Int, problems: String?)>(([:], 0, nil))
+    /// The open pages' streams, and what a page connecting now is told first: nothing, or the
+    /// failed build's problems.
+    private struct State {
+        var clients: [Int: AsyncStream<String>.Continuation] = [:]
+        var next = 0
+        var problems: String?
+        /// The server is stopping: a stream asked for now ends at once, or stopping would wait for it.
+        var finished = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    /// A new listener's events, as Server-Sent Events text; it ends when the page goes away.
+    /// A new listener's events, as Server-Sent Events text. It ends when the server stops;
+    /// when the page goes away, cancelling the task that reads it ends it and forgets it.
     public func events() -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        let number = state.withLock { state in
+        let listening = state.withLock { state -> Bool in
+            guard !state.finished else { return false }
             let number = state.next
             state.next += 1
+            // Set before the stream is known to anyone, so no ending can slip past it.
+            continuation.onTermination = { [weak self] _ in
+                self?.state.withLock { _ = $0.clients.removeValue(forKey: number) }
+            }
             state.clients[number] = continuation
             continuation.yield(": connected\n\n")
             if let problems = state.problems { continuation.yield(Self.event("problems", problems)) }
-            return number
+            return true
         }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { _ = $0.clients.removeValue(forKey: number) }
-        }
+        if !listening { continuation.finish() }
         return stream
     }
+
+    /// How many pages listen now.
+    public var listeners: Int { state.withLock { $0.clients.count } }
 
     /// Tells every page the outcome of a build: reload after a good one, the problems after a
     /// failed one.
@@ -54,6 +70,7 @@ public final class LiveReload: Sendable {
     public func finish() {
         // Finished outside the lock: finishing runs each stream's `onTermination`, which takes it.
         let clients = state.withLock { state in
+            state.finished = true
             defer { state.clients = [:] }
             return Array(state.clients.values)
         }
