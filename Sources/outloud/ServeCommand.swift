@@ -24,17 +24,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port = 8000
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "Also answer requests for this host name or address (repeatable). Requests for any host but localhost, the loopback addresses and --host are refused, so that other sites cannot read the preview through DNS rebinding.",
+        valueName: "name"))
+    var allowHosts: [String] = []
+
     @Flag(name: .long, help: "Watch files by polling instead of inotify.")
     var poll = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        for name in allowHosts where HostCheck.host(named: name) == nil {
+            throw ValidationError("--allow-host \(name): give one exact host name or IP address, without a scheme, a port, a path or a wildcard, like --allow-host devbox.example.com")
+        }
     }
 
     func run() async throws {
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.")
         if !loopback {
-            FileHandle.standardError.write(Data("warning: serving on \(host), not loopback: anyone who can reach this machine sees the site, drafts included when --drafts is given\n".utf8))
+            FileHandle.standardError.write(Data("warning: serving on \(host), not loopback: anyone who can reach this machine sees the site, drafts included when --drafts is given; they reach it by its address, or by a name given with --allow-host\n".utf8))
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outloud-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -55,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let watching = "\(options.contentPath)/ and \(options.themesPath)/ with \(watcher.mechanism)"
         let app = Application(
-            responder: SiteResponder(root: options.outputPath, live: live),
+            responder: SiteResponder(root: options.outputPath, live: live, hosts: HostCheck(boundTo: host, allowing: allowHosts)),
             configuration: .init(address: .hostname(host, port: port), serverName: "outloud", reuseAddress: false),
             onServerRunning: { _ in
                 Terminal.say("Serving \(address) (watching \(watching); Ctrl-C stops)")

@@ -4,13 +4,22 @@ import Outloud
 
 /// Answers from the built site's folder: files with their content type, `index.html` for a
 /// folder's URL, the site's `404.html` for anything missing, and the live-reload script and
-/// events; HTML pages get the script's tag as they are sent.
+/// events; HTML pages get the script's tag as they are sent. Requests for a host it was not
+/// started for are refused before anything else (see `HostCheck`).
 struct SiteResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let root: String
     let live: LiveReload
+    let hosts: HostCheck
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // The first `Host` header becomes the request's authority; any other stays a header.
+        let hostHeaders = [request.head.authority].compactMap { $0 } + request.headers[values: .init("Host")!]
+        if let refusal = hosts.refusal(hostHeaders: hostHeaders) {
+            return Response(status: .init(code: refusal.status), headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store",
+                                                                         .init("X-Content-Type-Options")!: "nosniff"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: refusal.message)))
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }

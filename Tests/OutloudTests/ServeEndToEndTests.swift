@@ -344,6 +344,30 @@ struct HTTPProbe {
         #expect(staying.next("reload") != nil)
     }
 
+    /// A page on another site that points its own name at this machine (DNS rebinding) sends
+    /// that name as `Host`: refused, stream included; the loopback names and the
+    /// `--allow-host` ones are answered, whatever their case, port or trailing dot.
+    @Test func onlyTheHostsItIsStartedForAreAnswered() throws {
+        let server = try Server(extra: ["--allow-host", "preview.example"])
+        try #require(server.ready())
+        let port = server.probe.port
+        let forged = try #require(server.probe.get("/books/drive/", host: "rebind.attacker.example:\(port)"))
+        #expect(forged.status == 403 && forged.headers["content-type"] == "text/plain; charset=utf-8", "\(forged.status) \(forged.headers)")
+        #expect(forged.body.hasPrefix("The host \"rebind.attacker.example\" is refused") && forged.body.contains("--allow-host rebind.attacker.example"), "\(forged.body)")
+        #expect(!forged.body.contains("The first version."))
+        #expect(server.probe.get(LiveReload.eventsPath, host: "rebind.attacker.example")?.status == 403, "no event stream either")
+        #expect(server.probe.get(LiveReload.scriptPath, host: "127.0.0.1.attacker.example")?.status == 403)
+        #expect(server.probe.get("/", host: nil)?.status == 403, "a request without a Host header")
+        #expect(server.probe.get("/", host: "127.0.0.1\r\nHost: rebind.attacker.example")?.status == 400, "two Host headers")
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LocalHost.", "[::1]:\(port)", "127.8.9.10", "preview.example:\(port)", "Preview.Example."] {
+            #expect(server.probe.get("/books/drive/", host: host)?.status == 200, "\(host)")
+        }
+        let help = try CommandLineTests().outloud(["serve", "--help"], in: server.folder.path)
+        #expect(help.stdout.contains("--allow-host <name>"), "\(help.stdout)")
+        let wrong = try CommandLineTests().outloud(["serve", "--allow-host", "http://preview.example:8000/"], in: server.folder.path)
+        #expect(wrong.status != 0 && wrong.stderr.contains("--allow-host"), "\(wrong.stderr)")
+    }
+
     @Test func aTakenPortIsAClearError() throws {
         let first = try Server()
         try #require(first.ready())
