@@ -226,6 +226,20 @@ import Testing
         }
     }
 
+    /// A megabyte of `Host` in shapes a parser could trip on: refused quickly, and the message
+    /// quotes at most 200 characters of it.
+    @Test func hugeHostHeadersAreRefusedQuickly() {
+        let check = HostCheck(boundTo: "0.0.0.0", allowing: [])
+        let clock = ContinuousClock()
+        for header in [String(repeating: "a.", count: 500_000), String(repeating: ":", count: 1_000_000), "[" + String(repeating: "::", count: 500_000) + "]",
+                       String(repeating: "[", count: 1_000_000), "localhost:" + String(repeating: "9", count: 1_000_000) + "x"] {
+            let start = clock.now
+            let refusal = check.refusal(hostHeaders: [header])
+            #expect(clock.now - start < .seconds(1), "\(header.prefix(10))…")
+            #expect(refusal != nil && refusal!.message.count < 600, "\(header.prefix(10))…")
+        }
+    }
+
     @Test func theRefusalSaysWhichHostAndHow() throws {
         let check = HostCheck(boundTo: "127.0.0.1", allowing: [])
         #expect(check.refusal(hostHeaders: ["localhost:8000"]) == nil)

@@ -85,7 +85,7 @@ public struct HostCheck: Sendable {
 
     /// The host of a `Host` header (`name`, `name:port`, `1.2.3.4:port`, `[::1]:port`); the
     /// port is not compared. Nil when it is not one: empty, an unclosed bracket, a port that is
-    /// not digits, a space or a slash.
+    /// not digits, a space, a slash, a backslash, `@` or `*`.
     public static func host(inHeader header: String) -> Host? {
         guard let part = hostPart(of: header) else { return nil }
         if header.hasPrefix("[") { return address(part, family: AF_INET6, size: 16).map(Host.ipv6) }
@@ -97,6 +97,9 @@ public struct HostCheck: Sendable {
 
     /// `header` without its port, and without the brackets of an IPv6 address.
     private static func hostPart(of header: String) -> String? {
+        // A DNS name has at most 253 characters; anything much longer is not a host, and
+        // stopping here keeps the work on a megabyte of header small.
+        guard header.utf8.count <= 300 else { return nil }
         let host: Substring, rest: Substring
         if header.hasPrefix("[") {
             guard let close = header.firstIndex(of: "]") else { return nil }
