@@ -84,7 +84,9 @@ def main():
         overlay = wait(lambda: "content/books/drive.md" in driver.find_element(By.ID, "outloud-problems").text)
         check(overlay, "a broken note shows the problem over the page, with file and line")
         if overlay:
-            print("      " + driver.find_element(By.ID, "outloud-problems").text.splitlines()[1][:120])
+            # The counts ("1 error, 0 warnings"), then the first problem.
+            for line in driver.find_element(By.ID, "outloud-problems").text.splitlines()[1:3]:
+                print("      " + line[:120])
 
         note.write_text(original + "\nFixed again.\n")
         fixed = wait(lambda: not driver.find_elements(By.ID, "outloud-problems") and "Fixed again." in driver.find_element(By.TAG_NAME, "main").text)

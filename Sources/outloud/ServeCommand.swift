@@ -24,17 +24,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port = 8000
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "Also answer requests for this host name or address (repeatable). Requests for any host but localhost, the loopback addresses and --host are refused, so that other sites cannot read the preview through DNS rebinding.",
+        valueName: "name"))
+    var allowHosts: [String] = []
+
     @Flag(name: .long, help: "Watch files by polling instead of inotify.")
     var poll = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        for name in allowHosts where HostCheck.host(named: name) == nil {
+            throw ValidationError("--allow-host \(name): give one exact host name or IP address, without a scheme, a port, a path or a wildcard, like --allow-host devbox.example.com")
+        }
     }
 
     func run() async throws {
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.")
         if !loopback {
-            FileHandle.standardError.write(Data("warning: serving on \(host), not loopback: anyone who can reach this machine sees the site, drafts included when --drafts is given\n".utf8))
+            FileHandle.standardError.write(Data("warning: serving on \(host), not loopback: anyone who can reach this machine sees the site, drafts included when --drafts is given; they reach it by its address, or by a name given with --allow-host\n".utf8))
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outloud-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -55,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let watching = "\(options.contentPath)/ and \(options.themesPath)/ with \(watcher.mechanism)"
         let app = Application(
-            responder: SiteResponder(root: options.outputPath, live: live),
+            responder: SiteResponder(root: options.outputPath, live: live, hosts: HostCheck(boundTo: host, allowing: allowHosts)),
             configuration: .init(address: .hostname(host, port: port), serverName: "outloud", reuseAddress: false),
             onServerRunning: { _ in
                 Terminal.say("Serving \(address) (watching \(watching); Ctrl-C stops)")
@@ -150,56 +158,5 @@ actor Rebuilder {
         }
         let report = await build()
         if let memory = options.memory { Terminal.say("  \(report.stageTimes); \(memory.summary)") }
-    }
-}
-
-/// Answers from the built site's folder: files with their content type, `index.html` for a
-/// folder's URL, the site's `404.html` for anything missing, and the live-reload script and
-/// events; HTML pages get the script's tag as they are sent.
-struct SiteResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-    let root: String
-    let live: LiveReload
-
-    func respond(to request: Request, context: Context) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
-        }
-        let path = request.uri.path
-        if path == LiveReload.scriptPath {
-            return file(Array(LiveReload.script.utf8), type: "text/javascript; charset=utf-8", request: request)
-        }
-        if path == LiveReload.eventsPath {
-            let events = live.events().map { ByteBuffer(string: $0) }
-            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                            body: ResponseBody(asyncSequence: events))
-        }
-        switch ServedPath.resolve(path, in: root) {
-        case .file(let file, let type):
-            guard case .success(let data) = FileIO.read(file, maximumSize: nil) else { return notFound(request) }
-            guard type.hasPrefix("text/html") else { return self.file(data, type: type, request: request) }
-            return self.file(LiveReload.inject(into: [UInt8](data)), type: type, request: request)
-        case .redirect(let location):
-            let query = request.uri.query.map { "?" + $0 } ?? ""
-            return Response(status: .movedPermanently, headers: [.location: location + query])
-        case .notFound:
-            return notFound(request)
-        }
-    }
-
-    private func notFound(_ request: Request) -> Response {
-        // Before a first good build there is no site and no 404 page: a page of its own still
-        // listens, so that the build's problems show over it and a fix reloads it.
-        let page = (try? FileIO.read(root + "/404.html", maximumSize: nil).get()).map { [UInt8]($0) }
-            ?? Array("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><p>The site has not been built yet.</p></body></html>\n".utf8)
-        var response = file(LiveReload.inject(into: page), type: "text/html; charset=utf-8", request: request)
-        response.status = .notFound
-        return response
-    }
-
-    private func file(_ bytes: some Collection<UInt8>, type: String, request: Request) -> Response {
-        let headers: HTTPFields = [.contentType: type, .contentLength: String(bytes.count), .cacheControl: "no-store"]
-        let body = request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
-        return Response(status: .ok, headers: headers, body: body)
     }
 }

@@ -46,15 +46,38 @@ struct HTTPProbe {
         _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
     }
 
-    /// `GET path` (the path sent as given, unnormalised), read to the end.
-    func get(_ path: String, method: String = "GET") -> Answer? {
+    /// `GET path` (the path sent as given, unnormalised), read to the end; `host` is the
+    /// `Host` header's value, nil to send none.
+    func get(_ path: String, method: String = "GET", host: String? = "127.0.0.1") -> Answer? {
         guard let socket = connect() else { return nil }
         defer { close(socket) }
-        send(socket, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        send(socket, "\(method) \(path) HTTP/1.1\r\n\(host.map { "Host: \($0)\r\n" } ?? "")Connection: close\r\n\r\n")
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while case let count = recv(socket, &buffer, buffer.count, 0), count > 0 { data += buffer[0..<count] }
-        let text = String(decoding: data, as: UTF8.self)
+        return Self.answer(String(decoding: data, as: UTF8.self))
+    }
+
+    /// What a request on a kept-alive connection gets before the server waits for the next
+    /// one: the status line and headers, and the body only when it is already there. The
+    /// connection stays open; nil when no answer's head comes within 2 s.
+    func head(of request: String, on socket: Int32) -> Answer? {
+        send(socket, request)
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(2)
+        var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        while Date() < deadline, !String(decoding: data, as: UTF8.self).contains("\r\n\r\n") {
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            data += buffer[0..<count]
+        }
+        return Self.answer(String(decoding: data, as: UTF8.self))
+    }
+
+    /// An answer's text split into status, headers and body.
+    static func answer(_ text: String) -> Answer? {
         guard let split = text.range(of: "\r\n\r\n") else { return nil }
         let lines = text[..<split.lowerBound].split(separator: "\r\n")
         guard let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
@@ -101,8 +124,35 @@ struct HTTPProbe {
             return false
         }
 
+        /// How many files the server holds open: its sockets, mostly.
+        var openFiles: Int {
+            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").count) ?? -1
+        }
+
+        /// Waits up to `seconds` for the server's open files to come down to `limit`; the count it saw last.
+        func openFiles(fallingTo limit: Int, within seconds: Double) -> Int {
+            let deadline = Date().addingTimeInterval(seconds)
+            var count = openFiles
+            while count > limit, Date() < deadline {
+                usleep(50_000)
+                count = openFiles
+            }
+            return count
+        }
+
+        /// Sends SIGTERM; how long the server took to exit, or nil when it still runs after 5 s.
+        func terminate() -> Double? {
+            let start = Date()
+            kill(process.processIdentifier, SIGTERM)
+            while process.isRunning {
+                if Date().timeIntervalSince(start) > 5 { return nil }
+                usleep(10_000)
+            }
+            return Date().timeIntervalSince(start)
+        }
+
         deinit {
-            process.interrupt()
+            if process.isRunning { process.interrupt() }
             process.waitUntilExit()
         }
     }
@@ -115,6 +165,18 @@ struct HTTPProbe {
 
         init(_ socket: Int32) { self.socket = socket }
         deinit { close(socket) }
+
+        /// Whether the stream's first comment (`: connected`) arrives.
+        func next(connected: Bool) -> Bool {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let deadline = Date().addingTimeInterval(20)
+            while !pending.contains(": connected\n\n"), Date() < deadline {
+                let count = recv(socket, &buffer, buffer.count, 0)
+                if count <= 0 { return false }
+                pending += String(decoding: buffer[0..<count], as: UTF8.self)
+            }
+            return pending.contains(": connected\n\n")
+        }
 
         /// The data of the next event named `name`, skipping others; nil when the stream
         /// ends or 20 s pass.
@@ -236,6 +298,74 @@ struct HTTPProbe {
             #expect(answer.map { $0.status == 404 || $0.status == 400 } == true, "\(path): \(answer?.status ?? 0)")
         }
         #expect(server.probe.get("/")?.status == 200, "still serving afterwards")
+    }
+
+    /// `HEAD` on the event stream is answered at once, as a stream's start, and holds
+    /// nothing: 200 of them leave the server's open files as they were, and it stops at once.
+    @Test func headOnTheEventStreamHoldsNothing() throws {
+        let server = try Server()
+        try #require(server.ready())
+        let before = server.openFiles
+        for number in 0..<200 {
+            let socket = try #require(server.probe.connect())
+            let answer = server.probe.head(of: "HEAD \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", on: socket)
+            close(socket)
+            if number == 0 {
+                #expect(answer?.status == 200 && answer?.headers["content-type"] == "text/event-stream" && answer?.body == "", "\(String(describing: answer))")
+            }
+        }
+        let after = server.openFiles(fallingTo: before + 19, within: 3)
+        #expect(after < before + 20, "open files: \(before) before 200 HEAD requests, \(after) after")
+        #expect(server.probe.get(LiveReload.eventsPath, method: "POST")?.headers["allow"] == "GET, HEAD")
+        let seconds = server.terminate()
+        #expect(seconds.map { $0 < 2 } == true, "SIGTERM stopped the server in \(seconds.map { String(format: "%.1f s", $0) } ?? "more than 5 s")")
+    }
+
+    /// A page that goes away (closed, reloaded, navigated) frees its event stream at once,
+    /// not at the next keep-alive 15 s later.
+    @Test func aStreamWhosePageWentAwayIsReleased() throws {
+        let server = try Server()
+        try #require(server.ready())
+        let before = server.openFiles
+        var streams = [EventStream]()
+        for _ in 0..<50 {
+            let events = try openEvents(server.probe)
+            #expect(events.next(connected: true))
+            streams.append(events)
+        }
+        #expect(server.openFiles >= before + 45, "each open stream holds its socket")
+        streams.removeAll()  // closes their sockets
+        let after = server.openFiles(fallingTo: before + 9, within: 3)
+        #expect(after < before + 10, "open files: \(before) before 50 streams opened and closed, \(after) 3 s after")
+        // The server still streams to the pages that stay.
+        let staying = try openEvents(server.probe)
+        usleep(200_000)
+        server.folder.write("content/books/drive.md", "---\ntitle: Drive\ndate: 2026-01-02\n---\nThe second version.\n")
+        #expect(staying.next("reload") != nil)
+    }
+
+    /// A page on another site that points its own name at this machine (DNS rebinding) sends
+    /// that name as `Host`: refused, stream included; the loopback names and the
+    /// `--allow-host` ones are answered, whatever their case, port or trailing dot.
+    @Test func onlyTheHostsItIsStartedForAreAnswered() throws {
+        let server = try Server(extra: ["--allow-host", "preview.example"])
+        try #require(server.ready())
+        let port = server.probe.port
+        let forged = try #require(server.probe.get("/books/drive/", host: "rebind.attacker.example:\(port)"))
+        #expect(forged.status == 403 && forged.headers["content-type"] == "text/plain; charset=utf-8", "\(forged.status) \(forged.headers)")
+        #expect(forged.body.hasPrefix("The host \"rebind.attacker.example\" is refused") && forged.body.contains("--allow-host rebind.attacker.example"), "\(forged.body)")
+        #expect(!forged.body.contains("The first version."))
+        #expect(server.probe.get(LiveReload.eventsPath, host: "rebind.attacker.example")?.status == 403, "no event stream either")
+        #expect(server.probe.get(LiveReload.scriptPath, host: "127.0.0.1.attacker.example")?.status == 403)
+        #expect(server.probe.get("/", host: nil)?.status == 403, "a request without a Host header")
+        #expect(server.probe.get("/", host: "127.0.0.1\r\nHost: rebind.attacker.example")?.status == 400, "two Host headers")
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LocalHost.", "[::1]:\(port)", "127.8.9.10", "preview.example:\(port)", "Preview.Example."] {
+            #expect(server.probe.get("/books/drive/", host: host)?.status == 200, "\(host)")
+        }
+        let help = try CommandLineTests().outloud(["serve", "--help"], in: server.folder.path)
+        #expect(help.stdout.contains("--allow-host <name>"), "\(help.stdout)")
+        let wrong = try CommandLineTests().outloud(["serve", "--allow-host", "http://preview.example:8000/"], in: server.folder.path)
+        #expect(wrong.status != 0 && wrong.stderr.contains("--allow-host"), "\(wrong.stderr)")
     }
 
     @Test func aTakenPortIsAClearError() throws {

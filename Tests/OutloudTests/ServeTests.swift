@@ -73,7 +73,7 @@ import Testing
         var failed = BuildReport()
         failed.diagnostics = [.error("a \"quoted\" problem", at: SourceLocation(path: "content/books/a.md", line: 3, column: 8))]
         live.built(failed)
-        #expect(await events.next() == "event: problems\ndata: [{\"location\":\"content/books/a.md:3:8\",\"severity\":\"error\",\"message\":\"a \\\"quoted\\\" problem\"}]\n\n")
+        #expect(await events.next() == "event: problems\ndata: {\"errors\":1,\"warnings\":0,\"summary\":\"1 error, 0 warnings\",\"problems\":[{\"location\":\"content/books/a.md:3:8\",\"severity\":\"error\",\"message\":\"a \\\"quoted\\\" problem\"}]}\n\n")
         // A page that connects while the build is broken hears of it at once.
         var late = live.events().makeAsyncIterator()
         _ = await late.next()
@@ -83,6 +83,37 @@ import Testing
         #expect(await late.next() == "event: reload\ndata: {}\n\n")
         live.finish()
         #expect(await events.next() == nil)
+    }
+
+    /// A page's stream is forgotten when its reader stops (the page went away), and once the
+    /// server is stopping, a new stream ends at once instead of holding the stop up.
+    @Test func streamsEndWithTheirReaderAndAfterFinish() async {
+        let live = LiveReload()
+        let reader = Task { for await _ in live.events() {} }
+        while live.listeners == 0 { await Task.yield() }
+        reader.cancel()
+        await reader.value  // the reading loop ended
+        #expect(live.listeners == 0, "a reader that stopped is forgotten")
+        live.finish()
+        var late = live.events().makeAsyncIterator()
+        #expect(live.listeners == 0)
+        #expect(await late.next() == nil, "a stream asked for while stopping ends at once")
+    }
+
+    /// The overlay lists 50 problems: an error after thousands of warnings must still be one
+    /// of them, and the counts of both are told even though the list is cut.
+    @Test func errorsComeFirstWithTheCountsOfBoth() throws {
+        let warnings = (1...2_500).map { Diagnostic(.warning, "warning \($0)", at: SourceLocation(path: "content/notes/big.md", line: $0 + 3, column: 1)) }
+        let error = Diagnostic.error("the one error", at: SourceLocation(path: "content/notes/big.md", line: 2_504, column: 1))
+        let note = Diagnostic(.note, "dates may be approximate")
+        let json = try JSONSerialization.jsonObject(with: Data(LiveReload.problemsJSON(warnings + [error, note]).utf8))
+        let problems = try #require(json as? [String: Any], "an object with the counts: \(String(describing: json).prefix(200))")
+        #expect(problems["errors"] as? Int == 1 && problems["warnings"] as? Int == 2_500, "\(problems.filter { $0.key != "problems" })")
+        #expect(problems["summary"] as? String == "1 error, 2,500 warnings; the first 50 are listed")
+        let listed = try #require(problems["problems"] as? [[String: String]])
+        #expect(listed.count == 50)
+        #expect(listed.first == ["location": "content/notes/big.md:2504:1", "severity": "error", "message": "the one error"])
+        #expect(listed.dropFirst().allSatisfy { $0["severity"] == "warning" } && listed[1]["message"] == "warning 1", "warnings follow in their order")
     }
 }
 
@@ -138,5 +169,87 @@ import Testing
                 #expect(memory.summary.hasPrefix("read 1 notes,"), "\(memory.summary)")
             }
         }
+    }
+}
+
+/// The rule behind `serve`'s answer to DNS rebinding: which `Host` headers are answered.
+@Suite struct HostCheckTests {
+    @Test func loopbackNamesAndAddressesInAnySpelling() {
+        let check = HostCheck(boundTo: "127.0.0.1", allowing: [])
+        for host in ["localhost", "localhost:8000", "LOCALHOST", "localhost.", "Localhost.:8000", "127.0.0.1", "127.0.0.1:8000",
+                     "127.1.2.3:80", "127.0.0.1.", "[::1]", "[::1]:8000", "[0:0:0:0:0:0:0:1]:8000", "[::ffff:127.0.0.1]", "[::FFFF:7f00:1]:8000"] {
+            #expect(check.allows(host), "\(host)")
+        }
+    }
+
+    @Test func otherHostsAreRefused() {
+        let check = HostCheck(boundTo: "127.0.0.1", allowing: [])
+        for host in ["evil.example", "evil.example:8000", "localhost.evil.example", "127.0.0.1.evil.example", "evil-localhost",
+                     "192.168.1.5", "10.0.0.1:8000", "0.0.0.0", "[::]", "[fe80::1]", "[::ffff:10.0.0.1]", "127.1", "0x7f.0.0.1", "2130706433",
+                     "", ":8000", "localhost:80x", "localhost:8000:1", "[::1", "[::1]x", "local host", "*", "*.localhost", "localhost/x", "user@localhost"] {
+            #expect(!check.allows(host), "\(host)")
+        }
+        #expect(!check.allows(nil), "no Host header")
+    }
+
+    @Test func theBoundHostAndAllowedNames() {
+        let lan = HostCheck(boundTo: "192.168.1.5", allowing: ["devbox.example.com", "[fd00::5]", "10.0.0.7", "Preview.Example."])
+        for host in ["192.168.1.5:8000", "localhost", "devbox.example.com:8000", "DevBox.Example.Com.", "[fd00:0::5]:8000", "10.0.0.7", "preview.example"] {
+            #expect(lan.allows(host), "\(host)")
+        }
+        for host in ["192.168.1.6", "example.com", "box.example.com", "sub.devbox.example.com", "[fd00::6]"] {
+            #expect(!lan.allows(host), "\(host)")
+        }
+        let named = HostCheck(boundTo: "devbox.local", allowing: [])
+        #expect(named.allows("devbox.local:8000") && named.allows("DEVBOX.LOCAL.") && !named.allows("other.local"))
+        let v6 = HostCheck(boundTo: "::1", allowing: [])
+        #expect(v6.allows("[::1]:8000") && v6.allows("localhost") && !v6.allows("evil.example"))
+    }
+
+    /// Listening on every address (serving to the LAN): any IP address, names only when allowed.
+    @Test func everyAddressTakesAnyAddressButNoName() {
+        for bound in ["0.0.0.0", "::", "[::]"] {
+            let check = HostCheck(boundTo: bound, allowing: ["devbox.example.com"])
+            #expect(check.allows("192.168.1.5:8000") && check.allows("10.1.2.3") && check.allows("[fe80::1]:8000") && check.allows("[2001:db8::7]"), "\(bound)")
+            #expect(check.allows("localhost:8000") && check.allows("devbox.example.com"), "\(bound)")
+            #expect(!check.allows("evil.example") && !check.allows("192.168.1.5.nip.io") && !check.allows(nil), "\(bound)")
+        }
+    }
+
+    @Test func commandLineNames() {
+        #expect(HostCheck.host(named: "devbox.example.com") == .name("devbox.example.com"))
+        #expect(HostCheck.host(named: "DevBox.Example.com.") == .name("devbox.example.com"))
+        #expect(HostCheck.host(named: "::1") == HostCheck.host(named: "[::1]"))
+        #expect(HostCheck.host(named: "10.0.0.7") == .ipv4([10, 0, 0, 7]))
+        for wrong in ["", "devbox:8000", "http://devbox/", "devbox/", "[::1]:8000", "[::1", "dev box", "*.example.com", ".example.com"] {
+            #expect(HostCheck.host(named: wrong) == nil, "\(wrong)")
+        }
+    }
+
+    /// A megabyte of `Host` in shapes a parser could trip on: refused quickly, and the message
+    /// quotes at most 200 characters of it.
+    @Test func hugeHostHeadersAreRefusedQuickly() {
+        let check = HostCheck(boundTo: "0.0.0.0", allowing: [])
+        let clock = ContinuousClock()
+        for header in [String(repeating: "a.", count: 500_000), String(repeating: ":", count: 1_000_000), "[" + String(repeating: "::", count: 500_000) + "]",
+                       String(repeating: "[", count: 1_000_000), "localhost:" + String(repeating: "9", count: 1_000_000) + "x"] {
+            let start = clock.now
+            let refusal = check.refusal(hostHeaders: [header])
+            #expect(clock.now - start < .seconds(1), "\(header.prefix(10))…")
+            #expect(refusal != nil && refusal!.message.count < 600, "\(header.prefix(10))…")
+        }
+    }
+
+    @Test func theRefusalSaysWhichHostAndHow() throws {
+        let check = HostCheck(boundTo: "127.0.0.1", allowing: [])
+        #expect(check.refusal(hostHeaders: ["localhost:8000"]) == nil)
+        let refused = try #require(check.refusal(hostHeaders: ["Evil.Example.:8000"]))
+        #expect(refused.status == 403 && refused.message.hasPrefix("The host \"evil.example\" is refused: outloud serve answers only for localhost,"))
+        #expect(refused.message.hasSuffix("(DNS rebinding).\nTo reach the preview by this name, start it again with --allow-host evil.example\n"))
+        #expect(check.refusal(hostHeaders: ["[fe80::1]:8000"])?.message.hasSuffix("--allow-host fe80::1\n") == true)
+        let none = try #require(check.refusal(hostHeaders: []))
+        #expect(none.status == 403 && none.message.hasPrefix("This request has no Host header, so it is refused: ") && !none.message.contains("start it again"))
+        #expect(check.refusal(hostHeaders: ["localhost", "evil.example"]) == .init(status: 400, message: "This request has more than one Host header.\n"))
+        #expect(check.refusal(hostHeaders: ["a\u{1B}[2Jb c"]) == .init(status: 400, message: "The Host header \"a\\u{1B}[2Jb c\" does not name a host.\n"))
     }
 }

@@ -4,32 +4,49 @@ import Synchronization
 /// How `outloud serve` tells open pages that the site changed: each HTML page it serves gets
 /// one script tag (added as the page is sent, never written to the output), which listens to
 /// Server-Sent Events at `eventsPath`. `reload` makes the page reload itself; `problems`
-/// carries the last build's errors as JSON, shown over the page until a build succeeds.
+/// carries the last build's errors, then its warnings, with their counts, as JSON
+/// (`problemsJSON`), shown over the page until a build succeeds.
 public final class LiveReload: Sendable {
     public static let scriptPath = "/__outloud/live.js"
     public static let eventsPath = "/__outloud/events"
 
-    /// What a page connecting now is told first: nothing, or the failed build's problems.
-    private let state = Mutex<(clients: [Int: AsyncStream<String>.Continuation], next: Int, problems: String?)>(([:], 0, nil))
+    /// The open pages' streams, and what a page connecting now is told first: nothing, or the
+    /// failed build's problems.
+    private struct State {
+        var clients: [Int: AsyncStream<String>.Continuation] = [:]
+        var next = 0
+        var problems: String?
+        /// The server is stopping: a stream asked for now ends at once, or stopping would wait for it.
+        var finished = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
-    /// A new listener's events, as Server-Sent Events text; it ends when the page goes away.
+    /// A new listener's events, as Server-Sent Events text. It ends when the server stops;
+    /// when the page goes away, cancelling the task that reads it ends it and forgets it.
     public func events() -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        let number = state.withLock { state in
+        let listening = state.withLock { state -> Bool in
+            guard !state.finished else { return false }
             let number = state.next
             state.next += 1
+            // Set before the stream is known to anyone, so no ending can slip past it.
+            continuation.onTermination = { [weak self] _ in
+                self?.state.withLock { _ = $0.clients.removeValue(forKey: number) }
+            }
             state.clients[number] = continuation
             continuation.yield(": connected\n\n")
             if let problems = state.problems { continuation.yield(Self.event("problems", problems)) }
-            return number
+            return true
         }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { _ = $0.clients.removeValue(forKey: number) }
-        }
+        if !listening { continuation.finish() }
         return stream
     }
+
+    /// How many pages listen now.
+    public var listeners: Int { state.withLock { $0.clients.count } }
 
     /// Tells every page the outcome of a build: reload after a good one, the problems after a
     /// failed one.
@@ -53,6 +70,7 @@ public final class LiveReload: Sendable {
     public func finish() {
         // Finished outside the lock: finishing runs each stream's `onTermination`, which takes it.
         let clients = state.withLock { state in
+            state.finished = true
             defer { state.clients = [:] }
             return Array(state.clients.values)
         }
@@ -60,25 +78,6 @@ public final class LiveReload: Sendable {
     }
 
     static func event(_ name: String, _ data: String) -> String { "event: \(name)\ndata: \(data)\n\n" }
-
-    /// `[{"location": "content/books/a.md:3:8", "severity": "error", "message": "…"}, …]`,
-    /// errors and warnings that fail the build, at most 50.
-    static func problemsJSON(_ diagnostics: [Diagnostic]) -> String {
-        var json = JSONBytes()
-        json.raw("[")
-        for (number, diagnostic) in diagnostics.filter({ $0.severity != .note }).prefix(50).enumerated() {
-            if number > 0 { json.raw(",") }
-            json.raw("{\"location\":")
-            json.string(diagnostic.location?.text ?? "")
-            json.raw(",\"severity\":")
-            json.string(diagnostic.severity.rawValue)
-            json.raw(",\"message\":")
-            json.string(diagnostic.message)
-            json.raw("}")
-        }
-        json.raw("]")
-        return String(decoding: json.bytes, as: UTF8.self)
-    }
 
     /// `html` with the live-reload script before `</body>` (or at the end).
     public static func inject(into html: [UInt8]) -> [UInt8] {
@@ -112,7 +111,7 @@ public final class LiveReload: Sendable {
       if (!window.EventSource) return;
       var overlay = null;
       function hide() { if (overlay) { overlay.remove(); overlay = null; } }
-      function show(problems) {
+      function show(report) {
         hide();
         overlay = document.createElement('div');
         overlay.setAttribute('role', 'alert');
@@ -125,7 +124,11 @@ public final class LiveReload: Sendable {
         title.textContent = 'outloud serve: the build failed';
         title.style.color = '#ff8a80'; title.style.font = 'bold 18px/1.4 system-ui, sans-serif'; title.style.margin = '0 0 1rem';
         overlay.appendChild(title);
-        problems.forEach(function (problem) {
+        var counts = document.createElement('p');
+        counts.textContent = report.summary;
+        counts.style.margin = '0 0 1rem';
+        overlay.appendChild(counts);
+        report.problems.forEach(function (problem) {
           var line = document.createElement('p');
           line.style.margin = '0 0 0.75rem';
           var where = document.createElement('strong');
