@@ -1,9 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the build uses inotify, renameat2 and Glibc's stat (see docs/ARCHITECTURE.md).
 let package = Package(
     name: "Outloud",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "outloud", targets: ["outloud"]),
         .library(name: "Outloud", targets: ["Outloud"]),
