@@ -54,7 +54,9 @@ log="$work/logs/$(date +%Y%m%d-%H%M%S).log"
 echo "fuzz.sh: fuzzing for $seconds s (one job); log in $log"
 status=0
 # The Swift runtime's backtracer would otherwise catch a trap before libFuzzer saves the input.
+# Leaks inside the Swift toolchain's own libraries are suppressed as in scripts/sanitizers.sh.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+    LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0" \
     "$binary" "$work/corpus" "$work/seeds" \
     -dict=scripts/fuzz.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$@" \
