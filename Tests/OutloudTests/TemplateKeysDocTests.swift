@@ -88,7 +88,7 @@ import Testing
         }
     }
 
-    /// Notes whose section has no model: the parser must see the page sections at all.
+    /// The parser finds a key table in every section a model is documented in, and in no other.
     @Test func theParserFindsEveryPageSection() throws {
         let doc = try String(contentsOf: Repository.root.appendingPathComponent("docs/themes.md"), encoding: .utf8)
         let sections = Set(Self.keyPaths(inMarkdown: doc).keys)
