@@ -51,21 +51,21 @@ extension SiteRenderer {
 
     /// The `page.feeds` a page links to with `<link rel="alternate">`, its own feed first, and
     /// `page.feed`, the feed a list shows a link to. Both empty without `base_url`: no feeds then.
-    func feedValues(for spec: PageSpec) -> (all: TemplateValue, own: TemplateValue) {
-        guard site.catalog.config.baseURL != nil else { return (.list([]), .null) }
+    func feedValues(for spec: PageSpec) -> (all: [FeedLink], own: FeedLink?) {
+        guard site.catalog.config.baseURL != nil else { return ([], nil) }
         let linked: [Feed] = switch spec {
         case .section(let section, _): [.section(section), .site]
         case .folder(let path, _) where site.folders.topFolders.contains(path): [.section(path), .site]
         case .skill(let id, _): [.skill(id)]
         default: [.site]
         }
-        func value(_ feed: Feed) -> TemplateValue { ["title": .string(feedTitle(feed)), "url": .string(feed.path)] }
-        let own: TemplateValue = switch spec {
+        func value(_ feed: Feed) -> FeedLink { FeedLink(title: feedTitle(feed), url: feed.path) }
+        let own: FeedLink? = switch spec {
         case .section, .skill: value(linked[0])
         case .folder where linked.count > 1: value(linked[0])
-        default: .null
+        default: nil
         }
-        return (.list(linked.map(value)), own)
+        return (linked.map(value), own)
     }
 
     /// Every feed (or those of `only`) as a page of the output, entries shared between feeds

@@ -21,9 +21,6 @@ public struct SiteRenderer: Sendable {
     var batchSize = 32
     /// Pages and cards an earlier build rendered (`outloud serve`), reused for equal values.
     var cache: (any RenderCache)?
-    /// Each note's index by its URL, for recording which notes a page shows; empty unless
-    /// there is a memory.
-    var noteByURL: [String: Int] = [:]
 
     /// What `render` made: the pages, and the renderer with the note cards and chrome it
     /// rendered along the way, for rendering single pages again (`outloud serve`).
@@ -45,18 +42,7 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         models = ViewModels(site: site)
         plan = SitePlan(site: site)
-        let config = site.catalog.config
-        siteValues = [
-            "title": .string(config.title),
-            "description": .string(config.description),
-            "language": .string(config.language),
-            "baseURL": TemplateValue(config.baseURL),
-            "search": .bool(config.search),
-            // A team without skills.yml or people.yml gets no empty skill, people or matrix pages.
-            "hasSkills": .bool(site.hasSkills),
-            "hasPeople": .bool(site.hasPeople),
-            "hasMatrix": .bool(site.hasSkills && site.hasPeople),
-        ]
+        siteValues = SiteInfo(config: site.catalog.config, hasSkills: site.hasSkills, hasPeople: site.hasPeople).templateValue
     }
 
     /// Problems found while planning the pages (two with one URL), before any is rendered.
@@ -73,13 +59,6 @@ public struct SiteRenderer: Sendable {
     func render(writingTo sink: (any PageSink)? = nil) async -> Rendered {
         var ready = self
         cache?.beginRendering(theme: theme.sources)
-        if cache != nil {
-            // Folder lists write a landing page's URL percent-encoded, cards as it is.
-            ready.noteByURL = Dictionary(site.notes.indices.flatMap { index in
-                let url = ViewModels.noteURL(site.notes[index])
-                return [(url, index), (ContentPath.encoded(url), index)]
-            }, uniquingKeysWith: { first, _ in first })
-        }
         let clock = ContinuousClock(), start = clock.now
         let (perNote, cardDiagnostics) = await renderPerNote(Self.perNotePartials)
         if perNote.count == 2 { (ready.models.cardHTML, ready.models.linkHTML) = (perNote[0], perNote[1]) }
@@ -123,7 +102,7 @@ public struct SiteRenderer: Sendable {
     private func renderChrome() -> ([ChromeKey: Chrome], [Diagnostic]) {
         var chrome: [ChromeKey: Chrome] = [:]
         for key in Set(plan.pages.map(chromeKey)) {
-            let nav = navigation(currentURL: key.currentURL)
+            let nav = navigation(currentURL: key.currentURL).templateValue
             let context: TemplateValue = [
                 "root": .string(ViewModels.rootToken),
                 "site": siteValues,
@@ -258,56 +237,32 @@ public struct SiteRenderer: Sendable {
     /// whose card or link it shows.
     func renderPage(_ spec: PageSpec) throws(Theme.RenderError) -> (page: Page, template: String, notesShown: [Int]) {
         let urlPath = spec.urlPath(in: site)
-        let (template, title, values) = pageValues(spec)
+        let model = pageValues(spec)
         let feeds = feedValues(for: spec)
         let root = spec == .notFound ? notFoundRoot : relativeRoot(forURLPath: urlPath)
         let key = chromeKey(spec)
-        var context: [String: TemplateValue] = [
-            "root": .string(root),
-            "site": siteValues,
-            "nav": chrome[key]?.nav ?? navigation(currentURL: key.currentURL),
-            "page": [
-                "title": .string(title),
-                "isHome": .bool(spec == .home),
-                "canonical": TemplateValue(site.catalog.config.baseURL.map { spec == .notFound ? $0 + "404.html" : $0 + (urlPath.isEmpty ? "" : urlPath + "/") }),
-                "feeds": feeds.all,
-                "feed": feeds.own,
-            ],
-            "generator": .string(generator),
-        ]
-        if let chrome = chrome[key] {
-            context["header"] = .html(chrome.header.joined(separator: root))
-            context["footer"] = .html(chrome.footer.joined(separator: root))
-        }
-        if case .object(let fields) = values {
-            for (key, value) in fields { context[key] = value }
-        }
-        let path = spec.outputPath(in: site), whole = TemplateValue.object(context)
-        let shown = cache == nil ? [] : notesShown(in: whole)
+        let chrome = self.chrome[key]
+        let context = PageContext(
+            root: root,
+            site: siteValues,
+            nav: chrome?.nav ?? navigation(currentURL: key.currentURL).templateValue,
+            page: PageInfo(
+                title: model.title,
+                isHome: spec == .home,
+                canonical: site.catalog.config.baseURL.map { spec == .notFound ? $0 + "404.html" : $0 + (urlPath.isEmpty ? "" : urlPath + "/") },
+                feeds: feeds.all,
+                feed: feeds.own),
+            generator: generator,
+            header: chrome.map { $0.header.joined(separator: root) },
+            footer: chrome.map { $0.footer.joined(separator: root) },
+            own: model.templateValue)
+        let template = model.template
+        let path = spec.outputPath(in: site), whole = context.templateValue
+        let shown = cache == nil ? [] : Array(Set(model.notesShown)).sorted()
         if let known = cache?.page(at: path, template: template, values: whole) { return (Page(path: path, contents: known), template, shown) }
         let contents = try theme.render(template, whole)
         cache?.remember(page: contents, at: path, template: template, values: whole)
         return (Page(path: path, contents: contents), template, shown)
-    }
-
-    /// The notes a page's values show a card or link of: every object in them whose `url` is a
-    /// note's. Cards, backlinks, related notes and asks all carry their note's URL, so this
-    /// finds them without each kind of page keeping its own list.
-    func notesShown(in values: TemplateValue) -> [Int] {
-        var found = Set<Int>()
-        func walk(_ value: TemplateValue) {
-            switch value {
-            case .object(let fields):
-                if case .string(let url)? = fields["url"], let index = noteByURL[url] { found.insert(index) }
-                for field in fields.values { walk(field) }
-            case .list(let items):
-                for item in items { walk(item) }
-            default:
-                break
-            }
-        }
-        walk(values)
-        return found.sorted()
     }
 
     var generator: String { "Outloud \(BuildInfo.version)" }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Turns notes, skills and people into template values. Every URL here is relative to the
-/// site root without a leading slash (`books/drive/`); templates prefix it with `{{root}}`,
-/// so one card serves every page it appears on.
+/// The note cards, converted once per note and shared by every list, and the models built
+/// from them. Every URL here is relative to the site root without a leading slash
+/// (`books/drive/`); templates prefix it with `{{root}}`, so one card serves every page it
+/// appears on.
 struct ViewModels: Sendable {
     var site: Site
 
@@ -44,89 +45,60 @@ struct ViewModels: Sendable {
         return path.isEmpty ? "" : page <= 1 ? "\(path)/" : "\(path)/page/\(page)/"
     }
 
+    /// A note's card, converted: what `cards` holds.
     static func card(_ note: Note, catalog: Catalog) -> TemplateValue {
-        [
-            "url": .string(noteURL(note)),
-            "title": .string(note.title),
-            "kind": .string(note.kind.rawValue),
-            "kindLabel": .string(note.kind.label),
-            "date": TemplateValue(note.date?.description),
-            "dateText": TemplateValue(note.date?.longText),
-            "summary": .string(note.summary),
-            "readingMinutes": .int(note.readingMinutes),
-            "skills": .list(note.tags.map { skillLink($0, catalog: catalog) }),
-            "authors": .list(note.authors.map { personLink($0, catalog: catalog) }),
-            "draft": .bool(note.draft),
-        ]
+        NoteCard(note, catalog: catalog).templateValue
     }
 
-    static func skillLink(_ id: String, catalog: Catalog) -> TemplateValue {
-        guard let skill = catalog.skill(id) else { return ["name": .string(id), "url": .null] }
-        return ["id": .string(id), "name": .string(skill.name), "url": .string(skillURL(id))]
-    }
-
-    static func personLink(_ id: String, catalog: Catalog) -> TemplateValue {
-        guard let person = catalog.person(id) else { return ["name": .string(id), "url": .null] }
-        return ["id": .string(id), "name": .string(person.name), "url": .string(personURL(id))]
-    }
-
-    func cards(_ indexes: [Int]?) -> TemplateValue {
-        .list((indexes ?? []).map { cards[$0] })
+    /// Cards without their rendered `html`, for lists the default theme shows as titles.
+    func cards(_ indexes: [Int]) -> [ListedCard] {
+        indexes.map { ListedCard(note: $0, card: cards[$0], html: nil) }
     }
 
     /// A note's `partials/note-link` for a page whose way back to the site root is `root`.
-    func link(_ index: Int, root: String) -> TemplateValue {
-        linkHTML.isEmpty ? .null : .html(linkHTML[index].joined(separator: root))
+    func link(_ index: Int, root: String) -> String? {
+        linkHTML.isEmpty ? nil : linkHTML[index].joined(separator: root)
     }
 
     /// Cards with their rendered `html` for a page whose way back to the site root is `root`.
-    func cards(_ indexes: [Int], root: String) -> TemplateValue {
+    func cards(_ indexes: [Int], root: String) -> [ListedCard] {
         guard !cardHTML.isEmpty else { return cards(indexes) }
-        return .list(indexes.map { index in
-            guard case .object(var fields) = cards[index] else { return cards[index] }
-            fields["html"] = .html(cardHTML[index].joined(separator: root))
-            return .object(fields)
-        })
+        return indexes.map { ListedCard(note: $0, card: cards[$0], html: cardHTML[$0].joined(separator: root)) }
     }
 
-    /// The note page's own values: the card plus body, dates, headings and the kind's panel.
-    func notePage(_ index: Int) -> TemplateValue {
+    /// The note page's model: the card plus body, dates, headings and the kind's panel.
+    func notePage(_ index: Int) -> NotePage {
         let note = site.notes[index]
-        guard case .object(var fields) = cards[index] else { return cards[index] }
         let root = relativeRoot(forURLPath: note.urlPath)
-        fields["html"] = .html(linkedHTML(index))
-        fields["toc"] = note.body.hasOwnTableOfContents ? .list([]) : Self.tableOfContents(note.body.headings)
-        fields["titleURL"] = TemplateValue(note.body.titleURL)
-        fields["titleHost"] = TemplateValue(note.body.titleURL.flatMap { URLComponents(string: $0)?.host })
-        fields["backlinks"] = .list(site.links.incoming[index].map { backlink in
-            guard case .object(var card) = cards[backlink.source] else { return .null }
-            card["context"] = .string(backlink.context)
-            card["link"] = link(backlink.source, root: root)
-            return .object(card)
-        })
-        fields["related"] = .list(site.related[index].map { other in
-            guard case .object(var card) = cards[other] else { return .null }
-            card["link"] = link(other, root: root)
-            return .object(card)
-        })
-        fields["updated"] = TemplateValue(note.updated?.description)
-        fields["updatedText"] = TemplateValue(note.updated?.longText)
-        fields["wordCount"] = .int(note.body.wordCount)
-        fields["panel"] = KindPanels.panel(for: note, catalog: site.catalog)
-        fields["source"] = .string(note.sourcePath)
+        var breadcrumbs: [Breadcrumb] = []
         // Notes in nested folders say where they are; a top folder is named by the header.
-        fields["breadcrumbs"] = .list([])
         if let slash = note.sourcePath.lastIndex(of: "/"), note.sourcePath[..<slash].contains("/"),
            site.folders.folders[String(note.sourcePath[..<slash])] != nil {
-            fields["breadcrumbs"] = breadcrumbs(to: String(note.sourcePath[..<slash]), current: note.title)
+            breadcrumbs = self.breadcrumbs(to: String(note.sourcePath[..<slash]), current: note.title)
         }
-        fields["params"] = TemplateValue(yaml: note.fields)
         let config = site.catalog.config
-        fields["editURL"] = TemplateValue(config.repoURL.map { repo in
-            let path = config.editPath.hasSuffix("/") || config.editPath.isEmpty ? config.editPath : config.editPath + "/"
-            return repo + "/" + path + ContentPath.encoded(note.sourcePath)
-        })
-        return .object(fields)
+        return NotePage(
+            index: index,
+            title: note.title,
+            card: cards[index],
+            html: linkedHTML(index),
+            toc: note.body.hasOwnTableOfContents ? [] : Self.tableOfContents(note.body.headings),
+            titleURL: note.body.titleURL,
+            titleHost: note.body.titleURL.flatMap { URLComponents(string: $0)?.host },
+            backlinks: site.links.incoming[index].map { backlink in
+                BacklinkCard(note: backlink.source, card: cards[backlink.source], context: backlink.context, link: link(backlink.source, root: root))
+            },
+            related: site.related[index].map { RelatedCard(note: $0, card: cards[$0], link: link($0, root: root)) },
+            updated: note.updated,
+            wordCount: note.body.wordCount,
+            panel: KindPanel(note, catalog: site.catalog),
+            source: note.sourcePath,
+            breadcrumbs: breadcrumbs,
+            params: note.fields,
+            editURL: config.repoURL.map { repo in
+                let path = config.editPath.hasSuffix("/") || config.editPath.isEmpty ? config.editPath : config.editPath + "/"
+                return repo + "/" + path + ContentPath.encoded(note.sourcePath)
+            })
     }
 }
 
@@ -154,25 +126,18 @@ extension ViewModels {
     }
 
     /// Level-2 headings with their level-3 headings under them, for notes with enough headings.
-    static func tableOfContents(_ headings: [Heading]) -> TemplateValue {
+    static func tableOfContents(_ headings: [Heading]) -> [TocEntry] {
         let shown = headings.filter { $0.level == 2 || $0.level == 3 }
-        guard shown.count >= tocMinimumHeadings else { return .list([]) }
-        var entries: [TemplateValue] = []
-        var current: (heading: Heading, children: [TemplateValue])?
-        func flush() {
-            guard let entry = current else { return }
-            entries.append(["id": .string(entry.heading.id), "text": .string(entry.heading.text), "children": .list(entry.children)])
-        }
+        guard shown.count >= tocMinimumHeadings else { return [] }
+        var entries: [TocEntry] = []
         for heading in shown {
-            if heading.level == 3, current != nil {
-                current?.children.append(["id": .string(heading.id), "text": .string(heading.text), "children": .list([])])
+            let entry = TocEntry(id: heading.id, text: heading.text, children: [])
+            if heading.level == 3, !entries.isEmpty {
+                entries[entries.count - 1].children.append(entry)
             } else {
-                flush()
-                current = (heading, [])
+                entries.append(entry)
             }
         }
-        flush()
-        return .list(entries)
+        return entries
     }
 }
-
