@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check serve-check site-check dist dist-check embed-theme deps gfm-oracle outloud clean
+.PHONY: site test search-check serve-check site-check dist dist-check deps gfm-oracle outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it, and Debian's cmark-gfm
 ## (the GFM differential test's oracle, never linked) when it is not on PATH.
@@ -74,10 +74,6 @@ dist: deps
 ## The archive's binary alone in an empty folder with a copy of content/: see scripts/dist-check.sh.
 dist-check: dist outloud
 	bash scripts/dist-check.sh dist/$(DIST_NAME).tar.gz $(OUTLOUD)
-
-## Regenerate the copy of themes/default/ built into the binary.
-embed-theme:
-	python3 scripts/embed-theme.py
 
 ## Run the test suite.
 test: deps
