@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "OutloudFuzz", dependencies: ["Outloud"]),
         .testTarget(
             name: "OutloudTests",
-            dependencies: ["Outloud"],
+            dependencies: ["Outloud", "ThemeEmbedder"],
             exclude: []
         ),
     ]
