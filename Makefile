@@ -64,7 +64,9 @@ dist: deps
 	  -Xlinker -L$(DIST_LIBS) -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
 	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)
 	cp .build/dist/release/outloud dist/$(DIST_NAME)/outloud
-	strip --strip-debug dist/$(DIST_NAME)/outloud
+	# swiftc stamps each object with a module hash (.swift_modhash) that differs from one
+	# compile to the next; the linker's build id hashes it in. Neither is used at run time.
+	strip --strip-debug --remove-section=.swift_modhash --remove-section=.note.gnu.build-id dist/$(DIST_NAME)/outloud
 	cp README.md dist/$(DIST_NAME)/
 	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(DIST_EPOCH) \
 	  -cf - $(DIST_NAME) | gzip -9n > dist/$(DIST_NAME).tar.gz
