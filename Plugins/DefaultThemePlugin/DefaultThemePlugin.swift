@@ -14,7 +14,7 @@ struct DefaultThemePlugin: BuildToolPlugin {
         let files = try themeFiles(in: theme)
         return [
             .buildCommand(
-                displayName: "Embedding themes/default (\(files.count) files) in \(target.name)",
+                displayName: "Embedding the default theme in \(target.name) (\(files.count) files)",
                 executable: try context.tool(named: "ThemeEmbedder").url,
                 // Paths relative to the theme folder: the tool reads exactly the declared
                 // inputs, and nothing about where the package lies reaches the binary.
