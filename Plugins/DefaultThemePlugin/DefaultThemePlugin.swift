@@ -9,6 +9,13 @@ import PackagePlugin
 struct DefaultThemePlugin: BuildToolPlugin {
     /// The one command that writes the generated file into the plugin's work folder.
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
+        // The copy used to be committed there: one left behind (an old branch merged in)
+        // would clash with the generated enum in words that do not say why.
+        if let module = target.sourceModule,
+           let stale = module.sourceFiles(withSuffix: "swift").first(where: { $0.url.lastPathComponent == "DefaultTheme.swift" }) {
+            throw PluginError("\(stale.url.path(percentEncoded: false)) is an old copy of the default theme: "
+                + "delete it; the copy is now generated at build time from themes/default/")
+        }
         let theme = context.package.directoryURL.appending(path: "themes/default")
         let output = context.pluginWorkDirectoryURL.appending(path: "DefaultTheme.swift")
         let files = try themeFiles(in: theme)
