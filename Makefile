@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check serve-check site-check dist dist-check embed-theme deps gfm-oracle outloud clean
+.PHONY: site test search-check serve-check site-check dist dist-check deps gfm-oracle outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it, and Debian's cmark-gfm
 ## (the GFM differential test's oracle, never linked) when it is not on PATH.
@@ -64,7 +64,9 @@ dist: deps
 	  -Xlinker -L$(DIST_LIBS) -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
 	rm -rf dist/$(DIST_NAME) && mkdir -p dist/$(DIST_NAME)
 	cp .build/dist/release/outloud dist/$(DIST_NAME)/outloud
-	strip --strip-debug dist/$(DIST_NAME)/outloud
+	# swiftc stamps each object with a module hash (.swift_modhash) that differs from one
+	# compile to the next; the linker's build id hashes it in. Neither is used at run time.
+	strip --strip-debug --remove-section=.swift_modhash --remove-section=.note.gnu.build-id dist/$(DIST_NAME)/outloud
 	cp README.md dist/$(DIST_NAME)/
 	tar -C dist --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(DIST_EPOCH) \
 	  -cf - $(DIST_NAME) | gzip -9n > dist/$(DIST_NAME).tar.gz
@@ -74,10 +76,6 @@ dist: deps
 ## The archive's binary alone in an empty folder with a copy of content/: see scripts/dist-check.sh.
 dist-check: dist outloud
 	bash scripts/dist-check.sh dist/$(DIST_NAME).tar.gz $(OUTLOUD)
-
-## Regenerate the copy of themes/default/ built into the binary.
-embed-theme:
-	python3 scripts/embed-theme.py
 
 ## Run the test suite.
 test: deps

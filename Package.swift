@@ -29,8 +29,13 @@ let package = Package(
                 "COutloudSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The copy of themes/default/ built into the binary (`DefaultTheme`).
+            plugins: ["DefaultThemePlugin"]
         ),
+        // Writes `DefaultTheme.swift` from themes/default/ at build time for the plugin.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "DefaultThemePlugin", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .executableTarget(
             name: "outloud",
             dependencies: [
@@ -45,7 +50,7 @@ let package = Package(
         .executableTarget(name: "OutloudFuzz", dependencies: ["Outloud"]),
         .testTarget(
             name: "OutloudTests",
-            dependencies: ["Outloud"],
+            dependencies: ["Outloud", "ThemeEmbedder"],
             exclude: []
         ),
     ]

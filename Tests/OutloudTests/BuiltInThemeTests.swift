@@ -4,15 +4,17 @@ import Testing
 
 /// The default theme built into the binary is `themes/default/` exactly, builds a folder
 /// with only `content/` as the repository's theme does, and ejects as a working theme.
+/// The copy is generated at build time (Plugins/DefaultThemePlugin): the first test fails
+/// when the plugin leaves out a file, or a changed file did not rebuild it.
 @Suite struct BuiltInThemeTests {
     @Test func theBuiltInCopyIsThemesDefault() {
         let folder = filesUnder(Repository.themes.path + "/default")
         var embedded: [String: Data] = [:]
         for (name, text) in DefaultTheme.templates { embedded["templates/\(name).mustache"] = Data(text.utf8) }
         for (name, bytes) in DefaultTheme.assets { embedded["assets/\(name)"] = Data(bytes) }
-        #expect(embedded.keys.sorted() == folder.keys.sorted(), "the same files (run `make embed-theme` after changing themes/default/)")
+        #expect(embedded.keys.sorted() == folder.keys.sorted(), "the same files: the plugin embeds every file of themes/default/ it declares as an input")
         let differing = folder.keys.filter { folder[$0] != embedded[$0] }.sorted()
-        #expect(differing.isEmpty, "\(differing) differ from themes/default/: run `make embed-theme`")
+        #expect(differing.isEmpty, "\(differing) differ from themes/default/: a theme file is not an input of the plugin")
     }
 
     func build(content: String, themes: String, output: String) async -> BuildReport {
