@@ -42,6 +42,7 @@ extension Build {
 
         // 2. Resolve: the changed notes' links, and the links into notes whose headings changed.
         var renderer = last.renderer
+        renderer.cache = memory
         var site = renderer.site
         let linksBefore = site.links.outgoing, problemsBefore = site.links.problems
         for (index, note) in changes.notes { site.notes[index] = note }

@@ -5,8 +5,16 @@ import Foundation
 /// notes), the report, and where the site was written.
 struct LastBuild: Sendable {
     var reading: Content.Reading
-    /// Holds the resolved site, its plan and the rendered cards.
-    var renderer: SiteRenderer
+    /// Holds the resolved site, its plan and the rendered cards; kept without its cache, as
+    /// the memory that keeps this record is that cache (a cycle would never be freed).
+    var renderer: SiteRenderer {
+        get { kept }
+        set {
+            kept = newValue
+            kept.cache = nil
+        }
+    }
+    private var kept: SiteRenderer
     /// The dependency record. By note index, the plan positions of the pages that show the
     /// note's card or link (lists, backlinks, related notes, asks) ...
     var pagesShowing: [Set<Int>]
@@ -30,15 +38,16 @@ struct LastBuild: Sendable {
 
     init(reading: Content.Reading, rendered: SiteRenderer.Rendered, report: BuildReport, options: BuildOptions, searchFiles: [String: UInt64]) {
         self.reading = reading
-        renderer = rendered.renderer
-        let site = renderer.site
+        kept = rendered.renderer
+        kept.cache = nil
+        let site = rendered.renderer.site
         notesShown = rendered.notesShown
         pagesShowing = Array(repeating: [], count: site.notes.count)
         for (position, notes) in notesShown {
             for note in notes { pagesShowing[note].insert(position) }
         }
         notePage = [:]
-        for (position, spec) in renderer.plan.pages.enumerated() {
+        for (position, spec) in rendered.renderer.plan.pages.enumerated() {
             switch spec {
             case .note(let index): notePage[index] = position
             // A landing page's text is on its folder's first page, the top's on the home page.
