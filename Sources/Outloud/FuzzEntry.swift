@@ -10,7 +10,7 @@ import Foundation
 /// book to link to and a draft, so links, tags and authors can resolve or fail for real.
 public enum FuzzEntry {
     /// Where the note is read from, one path per kind (`pathIndex % paths.count` picks it).
-    public static let paths = [
+    static let paths = [
         "books/fuzz.md", "harvests/fuzz.md", "debates/fuzz.md", "logs/ana/fuzz.md",
         "resources/fuzz.md", "notes/fuzz.md", "pages/fuzz.md", "fuzz.md",
     ]
@@ -33,7 +33,7 @@ public enum FuzzEntry {
     }
 
     /// Reads `bytes` as the note at `paths[pathIndex % paths.count]` and renders its body.
-    public static func renderNote(bytes: Data, pathIndex: UInt8, unsafeHTML: Bool = false) -> Outcome {
+    static func renderNote(bytes: Data, pathIndex: UInt8, unsafeHTML: Bool = false) -> Outcome {
         let path = paths[Int(pathIndex) % paths.count]
         let folder = Neighbourhood.shared
         var reader = folder.reader(note: bytes, at: path)

@@ -2,14 +2,14 @@ import Foundation
 
 /// `outloud new <kind> "Title"`: writes a note from the kind's archetype, never over a file.
 public struct NewNote: Sendable {
-    public var kind: Kind
-    public var title: String
+    var kind: Kind
+    var title: String
     public var contentPath = "content"
     public var themesPath = "themes"
     public var themeName: String?
-    public var today: Day
+    var today: Day
     /// The git user's email, to find the author in people.yml; nil when git has none.
-    public var gitEmail: String?
+    var gitEmail: String?
 
     public init(kind: Kind, title: String, today: Day, gitEmail: String?) {
         self.kind = kind

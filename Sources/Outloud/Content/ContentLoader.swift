@@ -1,18 +1,18 @@
 import Foundation
 
 /// Everything read from the content folder: the first stage's output.
-public struct Content: Sendable {
-    public var catalog: Catalog
+struct Content: Sendable {
+    var catalog: Catalog
     /// Published notes (drafts only with `includeDrafts`), in path order.
-    public var notes: [Note]
+    var notes: [Note]
     /// Drafts left out of this build, so links to them can be reported as such.
-    public var drafts: [Note]
+    var drafts: [Note]
     /// Files copied as they are: `assets/…` and any other non-Markdown file, by relative path.
-    public var assets: [String]
-    public var diagnostics: [Diagnostic]
+    var assets: [String]
+    var diagnostics: [Diagnostic]
     /// How long git took to run and its output to be read (alongside reading the notes);
     /// nil without git.
-    public var gitSeconds: Double?
+    var gitSeconds: Double?
     /// How the notes were read, to read one again the same way (`outloud serve`).
     var reading: Reading?
 
@@ -23,23 +23,23 @@ public struct Content: Sendable {
 }
 
 /// Reads the content folder: data files first, then every note in parallel.
-public struct ContentLoader: Sendable {
-    public var contentPath: String
-    public var includeDrafts: Bool
-    public var files: FileIO
+struct ContentLoader: Sendable {
+    var contentPath: String
+    var includeDrafts: Bool
+    var files: FileIO
     /// Notes per task; enough to amortise scheduling, small enough to balance cores.
-    public var batchSize = 64
+    var batchSize = 64
     /// Notes read by an earlier build of this process (`outloud serve`), reused when unchanged.
     var cache: (any NoteCache)?
     /// Overrides `site.yml`'s `search` (`--no-search`); without search, the bodies' plain
     /// text is not kept.
-    public var search: Bool?
+    var search: Bool?
     /// Take missing dates and authors from git history (one `git log` for the folder).
-    public var useGit = true
+    var useGit = true
     /// Where `git` is looked up (`PATH`) and the environment it runs in.
-    public var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment
 
-    public init(contentPath: String, includeDrafts: Bool = false, files: FileIO = .disk) {
+    init(contentPath: String, includeDrafts: Bool = false, files: FileIO = .disk) {
         self.contentPath = contentPath
         self.includeDrafts = includeDrafts
         self.files = files
@@ -50,7 +50,7 @@ public struct ContentLoader: Sendable {
     /// Top-level files for the people who write the content, not for the site.
     static let ignoredTopLevelFiles: Set<String> = ["README.md"]
 
-    public func load() async -> Content {
+    func load() async -> Content {
         var diagnostics: [Diagnostic] = []
         guard files.isDirectory(contentPath) else {
             diagnostics.append(.error("content folder not found (use --content to name another)", at: SourceLocation(path: contentPath)))

@@ -5,9 +5,9 @@
 /// `*.tmp`), as `.gitignore` does; a pattern with `/` matches a path from the content
 /// folder's top (`drafts/**/old-*.md`). A match on a folder excludes everything in it.
 /// `*` is any run of characters but `/`, `**` any run including `/`, `?` one character.
-public struct ExcludeRules: Sendable, Hashable {
+struct ExcludeRules: Sendable, Hashable {
     /// The patterns as written.
-    public private(set) var patterns: [String]
+    private(set) var patterns: [String]
     /// Names without wildcards (the defaults), compared as they are: every file's path is
     /// checked, and this keeps that to a few set look-ups.
     private var literalNames: Set<Substring> = []
@@ -16,9 +16,9 @@ public struct ExcludeRules: Sendable, Hashable {
 
     /// What a site excludes without being told: the folders of git, GitHub, Obsidian and npm.
     /// (Names starting with `.` are skipped anyway; listing them says so where people look.)
-    public static let defaults = [".git", ".github", ".obsidian", ".trash", "node_modules"]
+    static let defaults = [".git", ".github", ".obsidian", ".trash", "node_modules"]
 
-    public init(_ patterns: [String] = ExcludeRules.defaults) {
+    init(_ patterns: [String] = ExcludeRules.defaults) {
         self.patterns = patterns
         for pattern in patterns {
             var trimmed = Substring(pattern)
@@ -36,10 +36,10 @@ public struct ExcludeRules: Sendable, Hashable {
         }
     }
 
-    public var isEmpty: Bool { literalNames.isEmpty && names.isEmpty && paths.isEmpty }
+    var isEmpty: Bool { literalNames.isEmpty && names.isEmpty && paths.isEmpty }
 
     /// Whether `path` (relative to the content folder, `/`-separated) or a folder it is in is excluded.
-    public func excludes(_ path: String) -> Bool {
+    func excludes(_ path: String) -> Bool {
         guard !isEmpty else { return false }
         let components = path.split(separator: "/")
         for component in components {

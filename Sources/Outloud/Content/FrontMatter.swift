@@ -1,24 +1,24 @@
 import Foundation
 
 /// A note's text split into its YAML front matter and its Markdown body.
-public struct FrontMatterSplit: Sendable, Hashable {
+struct FrontMatterSplit: Sendable, Hashable {
     /// The YAML between the `---` lines, or nil when the note has none.
-    public var yaml: String?
+    var yaml: String?
     /// The file line of the YAML's first line (the line after the opening `---`).
-    public var yamlFirstLine: Int
-    public var body: String
+    var yamlFirstLine: Int
+    var body: String
     /// Lines before the body: add this to a body line to get the file line.
-    public var bodyLineOffset: Int
+    var bodyLineOffset: Int
 
     /// The reason a split failed, at a line of the file.
-    public struct Failure: Error, Sendable, Hashable {
-        public var message: String
-        public var line: Int
+    struct Failure: Error, Sendable, Hashable {
+        var message: String
+        var line: Int
     }
 
     /// Splits a note; a UTF-8 BOM and CRLF line endings are accepted and normalised.
     /// Scans UTF-8 bytes: a newline byte is always a newline, whatever surrounds it.
-    public static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
+    static func split(_ text: String) -> Result<FrontMatterSplit, Failure> {
         var text = Substring(text)
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst() }
         let whole = String(text)

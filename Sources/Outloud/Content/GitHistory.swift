@@ -2,35 +2,35 @@ import Foundation
 
 /// What git knows about the content folder's files: when each was first and last
 /// committed, and by whom. Read with one `git log` for the whole folder.
-public struct GitHistory: Sendable {
+struct GitHistory: Sendable {
     /// One file's history, renames followed.
-    public struct File: Sendable, Hashable {
+    struct File: Sendable, Hashable {
         /// The author's day of the file's first commit, and of its last.
-        public var created: Day
-        public var updated: Day
+        var created: Day
+        var updated: Day
         /// Lower-cased e-mails of the commit authors, in the order of their first commit.
-        public var authorEmails: [String]
+        var authorEmails: [String]
         /// False when the history is cut short (a shallow clone) before the file was added.
-        public var complete: Bool
+        var complete: Bool
     }
 
     /// Why there is no history: git is missing, the folder is not in a repository, or git failed.
-    public struct Unavailable: Error, Sendable, Hashable {
-        public var reason: String
+    struct Unavailable: Error, Sendable, Hashable {
+        var reason: String
     }
 
     /// By path relative to the content folder. Files never committed are not here.
-    public var files: [String: File]
+    var files: [String: File]
     /// A shallow clone: the history stops at the clone's oldest commits.
-    public var isShallow = false
+    var isShallow = false
     /// What git warned about while listing (a rename limit it hit), in its own words.
-    public var warning: String?
+    var warning: String?
     /// How long running git and reading its output took.
-    public var seconds: Double = 0
+    var seconds: Double = 0
 
     /// Runs git twice: `rev-parse` to find the repository, then one `git log` over the
     /// whole content folder, whatever the number of files.
-    public static func load(contentPath: String, environment: [String: String]) async -> Result<GitHistory, Unavailable> {
+    static func load(contentPath: String, environment: [String: String]) async -> Result<GitHistory, Unavailable> {
         guard let git = Git.find(environment: environment) else {
             return .failure(Unavailable(reason: "git is not installed (no `git` on PATH)"))
         }

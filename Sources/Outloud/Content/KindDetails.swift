@@ -1,12 +1,12 @@
 /// A value from front matter with the place it was written, for diagnostics found later.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
-    public var value: Value
-    public var line: Int
-    public var column: Int
+struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    var value: Value
+    var line: Int
+    var column: Int
 }
 
 /// The fields of each kind (DESIGN §2), read once, typed and checked, when the note is read.
-public enum KindDetails: Sendable, Hashable {
+enum KindDetails: Sendable, Hashable {
     case book(Book)
     case harvest(Harvest)
     case debate(Debate)
@@ -14,68 +14,68 @@ public enum KindDetails: Sendable, Hashable {
     case resource(Resource)
     case none
 
-    public struct Book: Sendable, Hashable {
-        public var title: Located<String>?
-        public var authors: [String] = []
-        public var year: String?
-        public var isbn: String?
-        public var url: String?
-        public var rating: Int?
-        public var status: String?
-        public var takeaways: [String] = []
+    struct Book: Sendable, Hashable {
+        var title: Located<String>?
+        var authors: [String] = []
+        var year: String?
+        var isbn: String?
+        var url: String?
+        var rating: Int?
+        var status: String?
+        var takeaways: [String] = []
     }
 
-    public struct Harvest: Sendable, Hashable {
-        public struct Action: Sendable, Hashable {
-            public var action: String
-            public var owner: Located<String>?
-            public var due: Day?
+    struct Harvest: Sendable, Hashable {
+        struct Action: Sendable, Hashable {
+            var action: String
+            var owner: Located<String>?
+            var due: Day?
         }
 
-        public var event: String?
-        public var eventURL: String?
-        public var eventDate: Day?
-        public var presenters: [String] = []
-        public var takeaways: [String] = []
-        public var actions: [Action] = []
-        public var recommend: Bool?
+        var event: String?
+        var eventURL: String?
+        var eventDate: Day?
+        var presenters: [String] = []
+        var takeaways: [String] = []
+        var actions: [Action] = []
+        var recommend: Bool?
     }
 
-    public struct Debate: Sendable, Hashable {
-        public var motion: String = ""
-        public var sourceTitle: String?
-        public var sourceURL: String?
-        public var participants: [Located<String>] = []
-        public var positionsFor: [String] = []
-        public var positionsAgainst: [String] = []
-        public var outcome: String?
-        public var decisions: [String] = []
+    struct Debate: Sendable, Hashable {
+        var motion: String = ""
+        var sourceTitle: String?
+        var sourceURL: String?
+        var participants: [Located<String>] = []
+        var positionsFor: [String] = []
+        var positionsAgainst: [String] = []
+        var outcome: String?
+        var decisions: [String] = []
     }
 
-    public struct Log: Sendable, Hashable {
-        public var week: ISOWeek?
-        public var asks: [String] = []
-        public var blockers: [String] = []
-        public var progress: [String] = []
+    struct Log: Sendable, Hashable {
+        var week: ISOWeek?
+        var asks: [String] = []
+        var blockers: [String] = []
+        var progress: [String] = []
     }
 
-    public struct Resource: Sendable, Hashable {
-        public var url: String = ""
-        public var type: String?
-        public var level: DreyfusLevel?
-        public var time: String?
-        public var cost: String?
-        public var curatedBy: Located<String>?
+    struct Resource: Sendable, Hashable {
+        var url: String = ""
+        var type: String?
+        var level: DreyfusLevel?
+        var time: String?
+        var cost: String?
+        var curatedBy: Located<String>?
     }
 
-    public var book: Book? { if case .book(let value) = self { value } else { nil } }
-    public var harvest: Harvest? { if case .harvest(let value) = self { value } else { nil } }
-    public var debate: Debate? { if case .debate(let value) = self { value } else { nil } }
-    public var log: Log? { if case .log(let value) = self { value } else { nil } }
-    public var resource: Resource? { if case .resource(let value) = self { value } else { nil } }
+    var book: Book? { if case .book(let value) = self { value } else { nil } }
+    var harvest: Harvest? { if case .harvest(let value) = self { value } else { nil } }
+    var debate: Debate? { if case .debate(let value) = self { value } else { nil } }
+    var log: Log? { if case .log(let value) = self { value } else { nil } }
+    var resource: Resource? { if case .resource(let value) = self { value } else { nil } }
 
     /// The people a note names besides its authors, with where, for checking against people.yml.
-    public var mentionedPeople: [(role: String, id: Located<String>)] {
+    var mentionedPeople: [(role: String, id: Located<String>)] {
         switch self {
         case .harvest(let harvest): harvest.actions.compactMap { $0.owner.map { ("action owner", $0) } }
         case .debate(let debate): debate.participants.map { ("participant", $0) }

@@ -1,16 +1,16 @@
 /// Which kind a folder's notes are: `books/`, `harvests/`, `debates/`, `logs/` and
 /// `resources/` by their names, unless `site.yml`'s `kinds:` maps a folder otherwise
 /// (`kinds: {reading: books, resources: notes}`).
-public struct KindRules: Sendable, Hashable {
+struct KindRules: Sendable, Hashable {
     /// Folder path (relative to the content folder, no slashes at the ends) → kind.
-    public var mapped: [String: Kind] = [:]
+    var mapped: [String: Kind] = [:]
 
-    public init(_ mapped: [String: Kind] = [:]) {
+    init(_ mapped: [String: Kind] = [:]) {
         self.mapped = mapped
     }
 
     /// Why a note has its kind, for diagnostics about the kind's fields.
-    public enum Origin: Sendable, Hashable {
+    enum Origin: Sendable, Hashable {
         /// The top folder's name chose the kind (`resources/`).
         case folderName(String)
         /// `kinds:` in site.yml mapped this folder.
@@ -32,7 +32,7 @@ public struct KindRules: Sendable, Hashable {
 
     /// The kind of a note in `folders` (its folder names from the top), and what chose it: the
     /// deepest folder `kinds:` maps, else the first folder's name. Notes at the top are pages.
-    public func kind(of folders: some Collection<String>) -> (kind: Kind, origin: Origin) {
+    func kind(of folders: some Collection<String>) -> (kind: Kind, origin: Origin) {
         guard let first = folders.first else { return (.page, .none) }
         if !mapped.isEmpty {
             var path = "", found: (Kind, Origin)?

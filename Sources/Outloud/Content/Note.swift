@@ -3,7 +3,7 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
     case book, harvest, debate, log, resource, page, note
 
     /// The kind of a note in `folder` (the first folder under `content/`).
-    public init(folder: String) {
+    init(folder: String) {
         self = Self.byFolder[folder] ?? .note
     }
 
@@ -13,9 +13,9 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
     ]
 
     /// The kinds with their own folder, in the order the site lists them.
-    public static let listed: [Kind] = [.book, .harvest, .debate, .log, .resource]
+    static let listed: [Kind] = [.book, .harvest, .debate, .log, .resource]
 
-    public var label: String {
+    var label: String {
         switch self {
         case .book: "Book note"
         case .harvest: "Harvest"
@@ -27,7 +27,7 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    public var pluralLabel: String {
+    var pluralLabel: String {
         switch self {
         case .book: "Books"
         case .harvest: "Harvests"
@@ -40,46 +40,46 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// The kind's place in `allCases`: the order lists and facets use.
-    public var position: Int { Self.allCases.firstIndex(of: self)! }
+    var position: Int { Self.allCases.firstIndex(of: self)! }
 
     public static func < (a: Kind, b: Kind) -> Bool { a.position < b.position }
 }
 
 /// One Markdown file, read and rendered: everything later stages need, as plain values.
-public struct Note: Sendable, Hashable {
+struct Note: Sendable, Hashable {
     /// Path relative to the content folder, with `/` separators: `books/drive.md`.
-    public var sourcePath: String
+    var sourcePath: String
     /// The path shown in diagnostics: the content folder as given plus `sourcePath`.
-    public var displayPath: String
-    public var kind: Kind
+    var displayPath: String
+    var kind: Kind
     /// The first folder (`books`, `guilds`); empty for a free page at the top.
-    public var section: String
+    var section: String
     /// The URL path of the page without leading or trailing slash: `books/drive`.
-    public var urlPath: String
-    public var title: String
-    public var date: Day?
-    public var updated: Day?
-    public var authors: [String]
-    public var tags: [String]
-    public var summary: String
-    public var draft: Bool
+    var urlPath: String
+    var title: String
+    var date: Day?
+    var updated: Day?
+    var authors: [String]
+    var tags: [String]
+    var summary: String
+    var draft: Bool
     /// The whole front matter, for the fields templates may use.
-    public var fields: YAMLValue
+    var fields: YAMLValue
     /// The kind's own fields, typed and checked.
-    public var details: KindDetails = .none
-    public var body: RenderedMarkdown
+    var details: KindDetails = .none
+    var body: RenderedMarkdown
     /// Lines before the body: a body line plus this is a file line.
-    public var bodyLineOffset: Int = 0
+    var bodyLineOffset: Int = 0
     /// For a folder's landing page (`guides/README.md`), the folder (`guides`; empty for the
     /// top's `_index.md`): its text is shown above the folder's list, at the folder's URL,
     /// and it is listed nowhere as a note.
-    public var landing: String?
+    var landing: String?
 
     /// Minutes at 220 words a minute, at least one.
-    public var readingMinutes: Int { max(1, (body.wordCount + 219) / 220) }
+    var readingMinutes: Int { max(1, (body.wordCount + 219) / 220) }
 
     /// The field's position, or the top of the file.
-    public func location(of field: String? = nil) -> SourceLocation {
+    func location(of field: String? = nil) -> SourceLocation {
         if let field, let entry = fields.entries?.first(where: { $0.key == field }) {
             return SourceLocation(path: displayPath, line: entry.value.line, column: entry.value.column)
         }

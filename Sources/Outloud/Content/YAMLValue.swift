@@ -4,8 +4,8 @@ import Yams
 /// A YAML value with the position it came from, safe to pass between tasks.
 ///
 /// Yams' `Node` is not `Sendable`; this is what the rest of the pipeline sees instead.
-public struct YAMLValue: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+struct YAMLValue: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         case null
         /// A scalar with the type YAML resolved for it (`str`, `int`, `bool`, `float`, `timestamp`).
         case scalar(String, type: ScalarType)
@@ -13,46 +13,46 @@ public struct YAMLValue: Sendable, Hashable {
         case map([Entry])
     }
 
-    public enum ScalarType: String, Sendable, Hashable {
+    enum ScalarType: String, Sendable, Hashable {
         case string, int, float, bool, timestamp
     }
 
-    public struct Entry: Sendable, Hashable {
-        public var key: String
-        public var keyLine: Int
-        public var keyColumn: Int
-        public var value: YAMLValue
+    struct Entry: Sendable, Hashable {
+        var key: String
+        var keyLine: Int
+        var keyColumn: Int
+        var value: YAMLValue
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// 1-based position in the file the YAML was read from.
-    public var line: Int
-    public var column: Int
+    var line: Int
+    var column: Int
 
-    public subscript(key: String) -> YAMLValue? {
+    subscript(key: String) -> YAMLValue? {
         guard case .map(let entries) = kind else { return nil }
         return entries.first { $0.key == key }?.value
     }
 
-    public var string: String? {
+    var string: String? {
         if case .scalar(let text, _) = kind { return text }
         return nil
     }
 
-    public var entries: [Entry]? {
+    var entries: [Entry]? {
         if case .map(let entries) = kind { return entries }
         return nil
     }
 
-    public var items: [YAMLValue]? {
+    var items: [YAMLValue]? {
         if case .list(let items) = kind { return items }
         return nil
     }
 
-    public var isNull: Bool { kind == .null }
+    var isNull: Bool { kind == .null }
 
     /// What a person calls this kind of value in an error message.
-    public var typeName: String {
+    var typeName: String {
         switch kind {
         case .null: "nothing"
         case .scalar(_, let type):
@@ -70,20 +70,20 @@ public struct YAMLValue: Sendable, Hashable {
 }
 
 /// Parses YAML into `YAMLValue`s, with errors as diagnostics at the right line of the file.
-public enum YAMLReader {
+enum YAMLReader {
     /// The most nodes one document may expand to: an alias bomb stops here instead of eating memory.
-    public static let nodeBudget = 200_000
+    static let nodeBudget = 200_000
     /// The deepest nesting one document may have.
-    public static let depthLimit = 64
+    static let depthLimit = 64
 
-    public struct Failure: Error, Sendable {
-        public var message: String
-        public var line: Int
-        public var column: Int
+    struct Failure: Error, Sendable {
+        var message: String
+        var line: Int
+        var column: Int
     }
 
     /// Parses `text`; `lineOffset` is added to every line so positions are those of the file.
-    public static func parse(_ text: String, lineOffset: Int = 0) -> Result<YAMLValue, Failure> {
+    static func parse(_ text: String, lineOffset: Int = 0) -> Result<YAMLValue, Failure> {
         let node: Node?
         do {
             // No implicit typing while composing (`scalarKind` does it where it can matter), and

@@ -2,11 +2,11 @@ import Foundation
 
 /// A calendar day, the unit of every date in the content (time zones never shift it).
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    var year: Int
+    var month: Int
+    var day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
@@ -15,7 +15,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Reads `2026-11-06`, or the date part of `2026-11-06T10:00:00Z` / `2026-11-06 10:00`.
-    public init?(parsing text: String) {
+    init?(parsing text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)
         let datePart = text.prefix(10)
         let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
@@ -28,7 +28,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The UTC day of a point in time (for file modification times).
-    public init(_ date: Date) {
+    init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -43,7 +43,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for differences between days.
-    public var ordinal: Int {
+    var ordinal: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -54,7 +54,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
-    public init(ordinal: Int) {
+    init(ordinal: Int) {
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -67,15 +67,15 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// 1 = Monday … 7 = Sunday.
-    public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
+    var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
 
     /// "6 November 2026".
-    public var longText: String {
+    var longText: String {
         "\(day) \(Self.monthNames[month - 1]) \(year)"
     }
 
     /// "Nov 2026".
-    public var monthText: String { "\(Self.monthNames[month - 1].prefix(3)) \(year)" }
+    var monthText: String { "\(Self.monthNames[month - 1].prefix(3)) \(year)" }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 

@@ -4,7 +4,7 @@ import Foundation
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A `note` tells something worth knowing about the whole build (dates that may be
     /// approximate); it is printed but never counted, so it does not fail `--strict`.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    enum Severity: String, Sendable, Hashable, Comparable {
         case note, warning, error
 
         private var rank: Int {
@@ -15,38 +15,38 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             }
         }
 
-        public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+        static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
     }
 
-    public var severity: Severity
-    public var location: SourceLocation?
-    public var message: String
+    var severity: Severity
+    var location: SourceLocation?
+    var message: String
     /// An error confined to one file, which the build leaves out (a note whose front matter
     /// cannot be parsed): the rest of the site is still written, unless `--strict`.
-    public var isContained = false
+    var isContained = false
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+    init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
+    static func error(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.error, message, at: location)
     }
 
     /// An error that leaves one file out of the site without stopping the rest of it.
-    public static func containedError(_ message: String, at location: SourceLocation? = nil) -> Self {
+    static func containedError(_ message: String, at location: SourceLocation? = nil) -> Self {
         var diagnostic = Self(.error, message, at: location)
         diagnostic.isContained = true
         return diagnostic
     }
 
-    public static func note(_ message: String, at location: SourceLocation? = nil) -> Self {
+    static func note(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.note, message, at: location)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil) -> Self {
+    static func warning(_ message: String, at location: SourceLocation? = nil) -> Self {
         Self(.warning, message, at: location)
     }
 
@@ -60,13 +60,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
-    public var errorCount: Int { count { $0.severity == .error } }
-    public var warningCount: Int { count { $0.severity == .warning } }
+    var errorCount: Int { count { $0.severity == .error } }
+    var warningCount: Int { count { $0.severity == .warning } }
     /// Errors that make the whole output wrong or impossible: with one, nothing is written.
-    public var blockingErrorCount: Int { count { $0.severity == .error && !$0.isContained } }
+    var blockingErrorCount: Int { count { $0.severity == .error && !$0.isContained } }
 
     /// Diagnostics in file order, so a run's report reads the same every time.
-    public func sortedForReport() -> [Diagnostic] {
+    func sortedForReport() -> [Diagnostic] {
         sorted { a, b in
             switch (a.location, b.location) {
             case let (x?, y?) where x != y: return x < y

@@ -2,11 +2,11 @@ import Foundation
 
 extension FileIO {
     /// A file held in memory: its bytes and its modification time.
-    public struct MemoryFile: Sendable {
-        public var contents: Data
-        public var modified: Date
+    struct MemoryFile: Sendable {
+        var contents: Data
+        var modified: Date
 
-        public init(contents: Data, modified: Date) {
+        init(contents: Data, modified: Date) {
             self.contents = contents
             self.modified = modified
         }
@@ -16,7 +16,7 @@ extension FileIO {
     /// the themes folder joined with a relative path). Folders are the paths above the files.
     /// Listing skips what the disk walk skips (hidden entries, folders holding the output
     /// marker), in the same order, so a build from a copy in memory writes the same bytes.
-    public static func memory(_ files: [String: MemoryFile]) -> FileIO {
+    static func memory(_ files: [String: MemoryFile]) -> FileIO {
         var folders = Set<String>()
         for path in files.keys {
             var folder = Substring(path)

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A file found under the content folder.
-public struct ContentFile: Sendable, Hashable {
+struct ContentFile: Sendable, Hashable {
     /// Relative to the content folder, `/`-separated.
-    public var relativePath: String
-    public var modified: Date
+    var relativePath: String
+    var modified: Date
 }
 
 /// The one way a build reads files: the content folder, the theme and the files it copies.
@@ -16,15 +16,15 @@ public struct FileIO: Sendable {
         public var message: String
     }
 
-    public var exists: @Sendable (_ path: String) -> Bool
-    public var isDirectory: @Sendable (_ path: String) -> Bool
+    var exists: @Sendable (_ path: String) -> Bool
+    var isDirectory: @Sendable (_ path: String) -> Bool
     /// A whole file, refused past `maximumSize` bytes (nil: any size) before it is read.
-    public var readData: @Sendable (_ path: String, _ maximumSize: Int?) -> Result<Data, Failure>
+    var readData: @Sendable (_ path: String, _ maximumSize: Int?) -> Result<Data, Failure>
     /// A file's last modification time; nil when there is no such file.
-    public var modified: @Sendable (_ path: String) -> Date?
+    var modified: @Sendable (_ path: String) -> Date?
     /// Every regular file under a folder, with the problems met on the way (unreadable
     /// folders, symlinks that leave the folder).
-    public var listFiles: @Sendable (_ root: String) -> (files: [ContentFile], problems: [Diagnostic])
+    var listFiles: @Sendable (_ root: String) -> (files: [ContentFile], problems: [Diagnostic])
 
     /// The largest file read as a note; beyond this a note is reported, not read.
     public static let maximumFileSize = 16 * 1024 * 1024
@@ -39,7 +39,7 @@ public struct FileIO: Sendable {
     }
 
     /// Reads a file as UTF-8 text; invalid UTF-8 and NUL bytes are failures, not crashes.
-    public func readText(_ path: String) -> Result<String, Failure> {
+    func readText(_ path: String) -> Result<String, Failure> {
         switch readData(path, Self.maximumFileSize) {
         case .failure(let failure): return .failure(failure)
         case .success(let data):

@@ -1,6 +1,6 @@
 /// Highlights code at build time: a fenced block's language and text in, escaped HTML with
 /// `<span class="tok-…">` out. Deterministic, and linear in the length of the code.
-public enum Highlighter {
+enum Highlighter {
     /// The language a fence's info string names (` ```swift `, `~~~ python`, ` ```js title="x" `,
     /// ` ```{.python} `): its first word, lower-cased, looked up with its aliases.
     /// Returns the word used in the block's class and the language, or nil to leave it plain.

@@ -2,19 +2,19 @@ import CCmark
 import Foundation
 
 /// Options for turning one Markdown body into HTML.
-public struct MarkdownOptions: Sendable {
+struct MarkdownOptions: Sendable {
     /// Keep raw HTML and unsafe URLs (`site.yml`'s `unsafe_html: true`).
-    public var unsafeHTML: Bool = false
+    var unsafeHTML: Bool = false
     /// Take the title from the first level-1 heading and leave that heading out of the body.
-    public var takeTitleFromHeading: Bool = false
+    var takeTitleFromHeading: Bool = false
     /// Where the note sits, for its relative links; without it, relative links are left alone.
-    public var linkBase: LinkBase?
+    var linkBase: LinkBase?
     /// Keep the body's plain text (`RenderedMarkdown.text`), for the search index.
-    public var keepText: Bool = true
+    var keepText: Bool = true
     /// The skill ids of `skills.yml`: inline `#tags` naming one become links to its page.
-    public var skillIDs: Set<String> = []
+    var skillIDs: Set<String> = []
 
-    public init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil, keepText: Bool = true) {
+    init(unsafeHTML: Bool = false, takeTitleFromHeading: Bool = false, linkBase: LinkBase? = nil, keepText: Bool = true) {
         self.unsafeHTML = unsafeHTML
         self.takeTitleFromHeading = takeTitleFromHeading
         self.linkBase = linkBase
@@ -23,37 +23,37 @@ public struct MarkdownOptions: Sendable {
 }
 
 /// A heading of a rendered body, with the id it was given in the HTML.
-public struct Heading: Sendable, Hashable {
-    public var level: Int
-    public var text: String
-    public var id: String
+struct Heading: Sendable, Hashable {
+    var level: Int
+    var text: String
+    var id: String
     /// 1-based line in the Markdown body.
-    public var line: Int
+    var line: Int
 }
 
 /// Everything the rest of the pipeline needs from a Markdown body; no C pointer leaves the wrapper.
-public struct RenderedMarkdown: Sendable, Hashable {
-    public var html: String
+struct RenderedMarkdown: Sendable, Hashable {
+    var html: String
     /// The first level-1 heading's text when `takeTitleFromHeading` was set and one existed.
-    public var title: String?
+    var title: String?
     /// That heading's link, when the whole heading was one link to a web page.
-    public var titleURL: String?
+    var titleURL: String?
     /// The body opens with its own table of contents, so the page needs no second one.
-    public var hasOwnTableOfContents = false
-    public var headings: [Heading]
+    var hasOwnTableOfContents = false
+    var headings: [Heading]
     /// The first paragraph as plain text.
-    public var firstParagraph: String
-    public var wordCount: Int
+    var firstParagraph: String
+    var wordCount: Int
     /// The body as plain text, one line per block: what search indexes and quotes.
-    public var text: String = ""
+    var text: String = ""
     /// Links for the site stage to resolve; `html` holds a `LinkPlaceholder` for each.
-    public var links: [LinkReference] = []
+    var links: [LinkReference] = []
     /// Mistakes found while parsing (a broken image, an unclosed `[[`), at body positions.
-    public var problems: [MarkdownProblem] = []
+    var problems: [MarkdownProblem] = []
     /// Obsidian block ids (`^id` at a paragraph's end), without the caret, in body order.
-    public var blockIDs: [String] = []
+    var blockIDs: [String] = []
     /// Skill ids named by inline `#tags`, in body order, each once.
-    public var tags: [String] = []
+    var tags: [String] = []
 
     /// What an anchor into this body may name: heading ids, and block ids as `^id`.
     var anchorIDs: [String] { headings.map(\.id) + blockIDs.map { "^" + $0 } }

@@ -3,8 +3,8 @@ import Foundation
 /// A link in a note's body that only the whole site can resolve: a relative link to a
 /// Markdown file or a folder, or a wikilink. In the body's HTML it stands as a placeholder
 /// (`LinkPlaceholder`) until the site stage writes the real `<a>` tag.
-public struct LinkReference: Sendable, Hashable {
-    public enum Target: Sendable, Hashable {
+struct LinkReference: Sendable, Hashable {
+    enum Target: Sendable, Hashable {
         /// A Markdown file, as a normalised path relative to the content folder.
         case note(path: String)
         /// A folder relative to the content folder (a section's list page).
@@ -15,45 +15,45 @@ public struct LinkReference: Sendable, Hashable {
         case broken(reason: String)
     }
 
-    public var target: Target
+    var target: Target
     /// The part after `#`, if any.
-    public var anchor: String?
+    var anchor: String?
     /// What the link says, as plain text.
-    public var label: String
+    var label: String
     /// 1-based position in the Markdown body.
-    public var line: Int
-    public var column: Int
+    var line: Int
+    var column: Int
     /// The sentence or item around the link, as plain text: the "linked from" context.
-    public var context: String
+    var context: String
     /// A note embed (`![[Note]]`): the body holds an embed placeholder for it, not a link's.
-    public var isEmbed = false
+    var isEmbed = false
 }
 
 /// A problem found in a body while it was parsed, with its position in the body.
-public struct MarkdownProblem: Sendable, Hashable {
-    public var severity: Diagnostic.Severity
-    public var message: String
-    public var line: Int
-    public var column: Int
+struct MarkdownProblem: Sendable, Hashable {
+    var severity: Diagnostic.Severity
+    var message: String
+    var line: Int
+    var column: Int
 }
 
 /// Where a note sits, for resolving the relative links in its body.
-public struct LinkBase: Sendable {
+struct LinkBase: Sendable {
     /// The note's path relative to the content folder: `books/drive.md`.
-    public var sourcePath: String
+    var sourcePath: String
     /// The note page's URL path: `books/drive`.
-    public var pageURLPath: String
+    var pageURLPath: String
     /// Every file under the content folder, relative to it.
-    public var files: Set<String>
+    var files: Set<String>
     /// Every folder under the content folder, relative to it.
-    public var folders: Set<String>
+    var folders: Set<String>
     /// `files` by their lower-cased file name, each list in path order, for embeds found by
     /// name (`![[diagram.png]]`); made from `files` when empty.
     var filesByName: [String: [String]] = [:]
     /// What `exclude:` leaves out of `files` and `folders`: a link there is a warning, not a mistake.
-    public var exclude: ExcludeRules
+    var exclude: ExcludeRules
 
-    public init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = [],
+    init(sourcePath: String, pageURLPath: String, files: Set<String> = [], folders: Set<String> = [],
                 exclude: ExcludeRules = ExcludeRules([])) {
         self.sourcePath = sourcePath
         self.pageURLPath = pageURLPath
@@ -81,8 +81,8 @@ public struct LinkBase: Sendable {
 ///
 /// A private-use character cannot come from a note: `MarkdownDocument` replaces it in the
 /// source before parsing, so every U+E000 in the HTML is ours.
-public enum LinkPlaceholder {
-    public static let mark: Character = "\u{E000}"
+enum LinkPlaceholder {
+    static let mark: Character = "\u{E000}"
 
     static func opening(_ index: Int) -> String { "\u{E000}\(index)\u{E000}" }
 
@@ -91,7 +91,7 @@ public enum LinkPlaceholder {
 
     /// Replaces every placeholder with the opening tag `tag(index)` returns, and every embed
     /// placeholder with what `embed(index)` returns (nothing without it).
-    public static func substitute(in html: String, _ tag: (Int) -> String, embed: ((Int) -> String)? = nil) -> String {
+    static func substitute(in html: String, _ tag: (Int) -> String, embed: ((Int) -> String)? = nil) -> String {
         // Works on UTF-8 bytes: U+E000 is EE 80 80, and walking Characters of a whole page
         // would cost more than rendering it.
         let markBytes: [UInt8] = [0xEE, 0x80, 0x80]

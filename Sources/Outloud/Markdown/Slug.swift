@@ -5,22 +5,22 @@ import Foundation
 /// Latin diacritics are folded (`Café` → `cafe`); letters of other scripts are kept, so a
 /// title in any language still gets a readable id. Nothing else survives, which is what
 /// keeps a slug from ever naming a parent folder, a hidden file or an HTML attribute break.
-public enum Slug {
+enum Slug {
     /// The longest slug used in a URL: file names on disk stop at 255 bytes.
-    public static let maximumLength = 100
+    static let maximumLength = 100
 
     /// Names Windows will not create as files or folders, whatever the extension.
     static let reservedOnWindows: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     /// `slug`, cut at a dash at or before `maximumLength` characters.
-    public static func limited(_ slug: String) -> String {
+    static func limited(_ slug: String) -> String {
         guard slug.count > maximumLength else { return slug }
         let prefix = slug.prefix(maximumLength)
         let cut = prefix.lastIndex(of: "-").map { prefix[..<$0] } ?? prefix
         return String(cut)
     }
 
-    public static func make(_ text: String) -> String {
+    static func make(_ text: String) -> String {
         if let ascii = makeASCII(text) { return ascii }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""

@@ -14,29 +14,29 @@ import Foundation
 /// what the new site lacks is deleted. Creating a file is the dearest thing a build does on
 /// ext4 (a fresh inode, and a search past the ones the last build deleted); rewriting one
 /// costs a tenth of it.
-public struct OutputFolder: Sendable {
+struct OutputFolder: Sendable {
     /// The file that marks a folder as made by Outloud.
-    public static let markerName = ".outloud-output"
+    static let markerName = ".outloud-output"
     static let markerText = "This folder is written by `outloud build`; it is replaced on every build.\n"
     /// Put in the kept previous site, so a repository holding the output folder ignores it.
     static let ignoreEverything = "# The previous site, kept by `outloud build` to write the next one faster; safe to delete.\n*\n"
 
-    public var path: String
+    var path: String
     /// Writes into the output folder itself, replacing files one by one, instead of swapping
     /// a new folder in (`--in-place`): for a mount point, at the price of a reader seeing a
     /// half-written site while a build runs.
-    public var inPlace = false
+    var inPlace = false
     /// Waits for another build writing the same output folder; false fails at once (`--no-wait`).
-    public var waits = true
+    var waits = true
     /// Told once when the build waits for another.
-    public var onWait: (@Sendable (String) -> Void)?
+    var onWait: (@Sendable (String) -> Void)?
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
-    public init(path: String) {
+    init(path: String) {
         self.path = path
     }
 
@@ -62,7 +62,7 @@ public struct OutputFolder: Sendable {
 
     /// Refuses output folders that would destroy something: `/`, the home folder, the content
     /// folder or a folder holding it, the working folder, or a non-empty folder without the marker.
-    public func check(contentPath: String) -> Failure? {
+    func check(contentPath: String) -> Failure? {
         let target = absolute.resolvingSymlinksInPath().path
         let content = URL(fileURLWithPath: contentPath).standardizedFileURL.resolvingSymlinksInPath().path
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
@@ -123,7 +123,7 @@ public struct OutputFolder: Sendable {
     /// previous site (or a new folder), and what it holds. A build claims it first thing, so
     /// that walking the kept site (11,000 folders take a fifth of a second) happens while the
     /// notes are read.
-    public func claim() throws(Failure) -> Claim {
+    func claim() throws(Failure) -> Claim {
         if inPlace { return try claimInPlace() }
         let siblings = self.siblings
         let recycled: Bool
@@ -168,7 +168,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// A claimed staging folder, not yet laid out for a site.
-    public struct Claim: Sendable {
+    struct Claim: Sendable {
         let output: OutputFolder
         let root: String
         /// The staging folder was a kept site, not a new folder.
@@ -179,7 +179,7 @@ public struct OutputFolder: Sendable {
 
         /// Makes room for `paths` (relative file paths); pages are written into the result as
         /// they are rendered; `finish` swaps it in, `abandon` gives it back.
-        public func lay(paths: Set<String>) throws(Failure) -> Staging {
+        func lay(paths: Set<String>) throws(Failure) -> Staging {
             do {
                 return Staging(claim: self, site: try StagingSite(root: root, existing: existing, paths: paths))
             } catch {
@@ -191,7 +191,7 @@ public struct OutputFolder: Sendable {
         /// Leaves the output folder as it was. A kept site stays kept, with whatever was
         /// written into it; a folder made for this build is removed, so a failed first build
         /// leaves nothing.
-        public func release() {
+        func release() {
             defer { lock.release() }
             if output.inPlace { return }  // what was written stays: there is no old site to go back to
             if recycled {
@@ -203,23 +203,23 @@ public struct OutputFolder: Sendable {
     }
 
     /// `claim()`, then `lay(paths:)`.
-    public func begin(paths: Set<String>) throws(Failure) -> Staging {
+    func begin(paths: Set<String>) throws(Failure) -> Staging {
         try claim().lay(paths: paths)
     }
 
     /// A build's output while it is being written.
-    public struct Staging: Sendable {
+    struct Staging: Sendable {
         let claim: Claim
         let site: StagingSite
 
         /// Writes one page; any thread may call it.
-        public func write(_ page: Page) throws(Failure) { try site.write(page) }
+        func write(_ page: Page) throws(Failure) { try site.write(page) }
 
         /// Writes one file; any thread may call it.
-        public func write(_ bytes: [UInt8], to path: String) throws(Failure) { try site.write(bytes, to: path) }
+        func write(_ bytes: [UInt8], to path: String) throws(Failure) { try site.write(bytes, to: path) }
 
         /// Copies `files` (output path → source file, read through `reading`) in parallel.
-        public func copy(_ files: [String: String], from reading: FileIO = .disk) async throws(Failure) {
+        func copy(_ files: [String: String], from reading: FileIO = .disk) async throws(Failure) {
             let copies = files.sorted { $0.key < $1.key }
             let site = self.site
             let failures = await Parallel.batches(count: copies.count, batchSize: 64) { batch -> Failure? in
@@ -234,7 +234,7 @@ public struct OutputFolder: Sendable {
         }
 
         /// Deletes what the new site lacks and swaps it in for the output folder.
-        public func finish() throws(Failure) {
+        func finish() throws(Failure) {
             defer { claim.lock.release() }
             site.removeStale()
             if claim.output.inPlace { return }
@@ -242,12 +242,12 @@ public struct OutputFolder: Sendable {
         }
 
         /// Leaves the output folder as it was (see `Claim.release`).
-        public func abandon() { claim.release() }
+        func abandon() { claim.release() }
     }
 
     /// Writes `pages` and copies `files` (output path → source path) into the staging folder,
     /// then swaps it in for the output folder. Returns the number of files written.
-    public func write(pages: [Page], files: [String: String]) async throws(Failure) -> Int {
+    func write(pages: [Page], files: [String: String]) async throws(Failure) -> Int {
         let staging = try begin(paths: Set(pages.map(\.path)).union(files.keys))
         let failures = await Parallel.batches(count: pages.count, batchSize: 64) { batch -> Failure? in
             do throws(Failure) {

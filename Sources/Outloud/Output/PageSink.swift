@@ -12,7 +12,7 @@ protocol PageSink: Sendable {
 }
 
 extension OutputFolder.Staging: PageSink {
-    public var path: String { claim.output.path }
+    var path: String { claim.output.path }
     func remove(_ relative: String) { unlink(FileIO.join(claim.root, relative)) }
 }
 

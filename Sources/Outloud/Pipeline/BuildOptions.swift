@@ -22,20 +22,20 @@ public struct BuildOptions: Sendable {
     public var writeOutput = true
     /// The day open asks are counted back from; nil means `SOURCE_DATE_EPOCH` when it is
     /// set (reproducible builds), else the clock.
-    public var today: Day?
+    var today: Day?
     /// Take dates and authors that front matter leaves out from git history; false
     /// (`--no-git`) uses file modification times and no authors instead.
     public var useGit = true
     /// False (`--no-search`) leaves out the search page and index; nil means `site.yml`'s `search`.
     public var search: Bool?
     /// How the content folder is read: the disk, or a stand-in in tests.
-    public var fileIO: FileIO = .disk
+    var fileIO: FileIO = .disk
     /// What an earlier build in this process read and rendered, reused where nothing it was
     /// made from changed (`outloud serve`); nil builds everything.
     public var memory: BuildMemory?
     /// The environment the build reads: `PATH` to find `git`, `SOURCE_DATE_EPOCH`; nil means
     /// this process's.
-    public var environment: [String: String]?
+    var environment: [String: String]?
 
     public init() {}
 }

@@ -3,19 +3,19 @@ import Foundation
 /// The outcome of a build: its diagnostics and the counts of its summary line.
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
-    public var pagesWritten = 0
-    public var filesWritten = 0
-    public var notesByKind: [Kind: Int] = [:]
-    public var seconds: Double = 0
+    var pagesWritten = 0
+    var filesWritten = 0
+    var notesByKind: [Kind: Int] = [:]
+    var seconds: Double = 0
     /// How long each stage took, in the order they ran (`outloud build --timings`).
-    public var stages: [(name: String, seconds: Double)] = []
+    var stages: [(name: String, seconds: Double)] = []
     /// How long git took; it runs alongside the load stage, inside it.
-    public var gitSeconds: Double?
+    var gitSeconds: Double?
     /// Render time per template, summed over the cores.
     public var templateTimes = TemplateTimes()
-    public var strict = false
+    var strict = false
     /// For `Build.update`: how many notes changed; nil for a whole build.
-    public var changedNotes: Int?
+    var changedNotes: Int?
 
     /// False when there is an error, or a warning under `--strict`: the exit code is 1.
     public var succeeded: Bool {
@@ -25,7 +25,7 @@ public struct BuildReport: Sendable {
     /// Whether the site may be written: no error that makes the output wrong, and under
     /// `--strict` no problem at all. An error confined to one note leaves that note out and
     /// the rest of the site is still written, so a first build always gives a site.
-    public var writesOutput: Bool {
+    var writesOutput: Bool {
         strict ? succeeded : diagnostics.blockingErrorCount == 0
     }
 

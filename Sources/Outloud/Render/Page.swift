@@ -1,7 +1,7 @@
 /// One file the build writes, with its path relative to the output folder.
-public struct Page: Sendable, Hashable {
-    public var path: String
-    public var contents: String
+struct Page: Sendable, Hashable {
+    var path: String
+    var contents: String
 }
 
 /// A page the site will have, before it is rendered.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Renders every planned page through the theme, in parallel across cores.
-public struct SiteRenderer: Sendable {
+struct SiteRenderer: Sendable {
     var site: Site
     var theme: Theme
     var models: ViewModels
@@ -270,7 +270,7 @@ public struct SiteRenderer: Sendable {
 
 /// Render time per template, summed over the tasks that ran it (`--timings`).
 public struct TemplateTimes: Sendable {
-    public private(set) var byTemplate: [String: (count: Int, seconds: Double)] = [:]
+    private(set) var byTemplate: [String: (count: Int, seconds: Double)] = [:]
 
     mutating func add(_ template: String, count: Int, seconds: Double) {
         byTemplate[template, default: (0, 0)].count += count

@@ -4,7 +4,7 @@ import Mustache
 ///
 /// Empty strings and empty lists are falsy in sections, so a template can write
 /// `{{#summary}}<p>{{summary}}</p>{{/summary}}`.
-public enum TemplateValue: Sendable, Hashable {
+enum TemplateValue: Sendable, Hashable {
     case string(String)
     /// Already-safe HTML (rendered Markdown); templates write it with `{{{…}}}`.
     case html(String)
@@ -14,7 +14,7 @@ public enum TemplateValue: Sendable, Hashable {
     case object([String: TemplateValue])
     case null
 
-    public subscript(key: String) -> TemplateValue? {
+    subscript(key: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
@@ -23,16 +23,16 @@ public enum TemplateValue: Sendable, Hashable {
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(stringLiteral value: String) { self = .string(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
     /// A string, or null when there is none (so sections skip it).
-    public init(_ text: String?) { self = text.map { .string($0) } ?? .null }
+    init(_ text: String?) { self = text.map { .string($0) } ?? .null }
 }
 
 extension TemplateValue {
@@ -52,12 +52,12 @@ extension TemplateValue {
 }
 
 extension TemplateValue: MustacheParent, MustacheCustomRepresentation {
-    public func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         if case .object(let fields) = self { return fields[name] }
         return nil
     }
 
-    public var representation: Any? {
+    var representation: Any? {
         switch self {
         case .string(let text), .html(let text): text.isEmpty ? nil : TemplateText(text: text)
         case .bool(let value): value

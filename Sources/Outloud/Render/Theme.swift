@@ -3,27 +3,27 @@ import Mustache
 
 /// A loaded theme: its Mustache templates (the site's own, falling back to `default`) and
 /// the asset files to copy.
-public struct Theme: Sendable {
-    public var name: String
+struct Theme: Sendable {
+    var name: String
     /// The theme's folder (`--themes-dir`/name), or `builtInPath` for the built-in default:
     /// where a problem found while rendering with it is reported.
-    public var folder: String
-    public var library: MustacheLibrary
+    var folder: String
+    var library: MustacheLibrary
     /// Template names available, for checks.
-    public var templateNames: Set<String>
+    var templateNames: Set<String>
     /// Asset files by output path (relative to `assets/`), the theme's own winning.
-    public var assets: [String: Asset]
+    var assets: [String: Asset]
     /// Each template's text, as registered (pragma included).
     var sources: [String: String] = [:]
 
     /// Where an asset's bytes are: a file of a theme folder, or the built-in default theme.
-    public enum Asset: Sendable, Hashable {
+    enum Asset: Sendable, Hashable {
         case file(String)
         case builtIn([UInt8])
     }
 
     /// The templates every theme must end up with (its own or the default's).
-    public static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "search", "404", "folder", "sections"]
+    static let requiredTemplates = ["base", "home", "note", "list", "skills", "skill", "people", "person", "matrix", "activity", "search", "404", "folder", "sections"]
 
     /// Where diagnostics place the built-in default theme's files.
     static let builtInPath = "(built-in default theme)"
@@ -32,7 +32,7 @@ public struct Theme: Sendable {
     /// `themesPath/default` when there is one, else the copy built into the binary (so a
     /// folder with only `content/` builds). `default` itself is the built-in copy unless
     /// `themesPath/default` exists.
-    public static func load(name: String, themesPath: String, files: FileIO = .disk) -> Result<Theme, LoadFailure> {
+    static func load(name: String, themesPath: String, files: FileIO = .disk) -> Result<Theme, LoadFailure> {
         let themePath = FileIO.join(themesPath, name)
         let defaultPath = FileIO.join(themesPath, "default")
         let defaultOnDisk = files.isDirectory(defaultPath)
@@ -117,7 +117,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template, failing loudly where swift-mustache would return nothing.
-    public func render(_ template: String, _ context: TemplateValue) throws(RenderError) -> String {
+    func render(_ template: String, _ context: TemplateValue) throws(RenderError) -> String {
         guard let output = library.render(context, withTemplate: template) else {
             throw RenderError(message: "theme has no \"\(template)\" template")
         }
@@ -125,12 +125,12 @@ public struct Theme: Sendable {
     }
 
     /// Why a theme could not be loaded: every problem found, not just the first.
-    public struct LoadFailure: Error, Sendable {
-        public var diagnostics: [Diagnostic]
+    struct LoadFailure: Error, Sendable {
+        var diagnostics: [Diagnostic]
     }
 
-    public struct RenderError: Error, Sendable {
-        public var message: String
+    struct RenderError: Error, Sendable {
+        var message: String
     }
 
     /// The one diagnostic for a template that failed while rendering `what` (a page's path,

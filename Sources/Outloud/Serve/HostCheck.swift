@@ -26,7 +26,7 @@ public struct HostCheck: Sendable {
     }
 
     /// Whether a request whose `Host` header is `header` (nil when it has none) is answered.
-    public func allows(_ header: String?) -> Bool {
+    func allows(_ header: String?) -> Bool {
         guard let header, let host = Self.host(inHeader: header) else { return false }
         if host == bound || allowed.contains(host) { return true }
         switch host {
@@ -86,7 +86,7 @@ public struct HostCheck: Sendable {
     /// The host of a `Host` header (`name`, `name:port`, `1.2.3.4:port`, `[::1]:port`); the
     /// port is not compared. Nil when it is not one: empty, an unclosed bracket, a port that is
     /// not digits, a space, a slash, a backslash, `@` or `*`.
-    public static func host(inHeader header: String) -> Host? {
+    static func host(inHeader header: String) -> Host? {
         guard let part = hostPart(of: header) else { return nil }
         if header.hasPrefix("[") { return address(part, family: AF_INET6, size: 16).map(Host.ipv6) }
         var name = part.lowercased()

@@ -46,7 +46,7 @@ public final class LiveReload: Sendable {
     }
 
     /// How many pages listen now.
-    public var listeners: Int { state.withLock { $0.clients.count } }
+    var listeners: Int { state.withLock { $0.clients.count } }
 
     /// Tells every page the outcome of a build: reload after a good one, the problems after a
     /// failed one.

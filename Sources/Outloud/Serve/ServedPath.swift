@@ -38,7 +38,7 @@ public enum ServedPath: Equatable, Sendable {
     }
 
     /// The `Content-Type` for a file, by its extension.
-    public static func contentType(of path: String) -> String {
+    static func contentType(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name == "feed.xml" { return "application/atom+xml; charset=utf-8" }
         let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!).lowercased() : ""

@@ -1,17 +1,17 @@
 /// Notes written per month per kind, from the first dated note's month to the last's.
-public struct Activity: Sendable, Hashable {
-    public struct Month: Sendable, Hashable {
-        public var year: Int
-        public var month: Int
+struct Activity: Sendable, Hashable {
+    struct Month: Sendable, Hashable {
+        var year: Int
+        var month: Int
         /// Notes per kind, in `Activity.kinds` order.
-        public var counts: [Int]
-        public var total: Int { counts.reduce(0, +) }
+        var counts: [Int]
+        var total: Int { counts.reduce(0, +) }
     }
 
     /// The kinds counted, in the order the chart stacks them.
-    public static let kinds: [Kind] = Kind.listed + [.note]
+    static let kinds: [Kind] = Kind.listed + [.note]
 
-    public var months: [Month]
+    var months: [Month]
 
     /// Counts the notes dated within `dates`, so that the months run from the first note's
     /// to the last one's, never across centuries to a typo.

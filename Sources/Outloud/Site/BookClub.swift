@@ -1,14 +1,14 @@
 /// One book and every note the team wrote about it: a book club at a glance.
-public struct BookGroup: Sendable, Hashable {
+struct BookGroup: Sendable, Hashable {
     /// The title as the first note (by path) writes it.
-    public var title: String
-    public var authors: [String]
-    public var year: String?
-    public var url: String?
+    var title: String
+    var authors: [String]
+    var year: String?
+    var url: String?
     /// The book notes about it, newest first.
-    public var notes: [Int]
+    var notes: [Int]
     /// The mean of the notes' ratings, when any note rates it.
-    public var averageRating: Double?
+    var averageRating: Double?
 }
 
 /// Groups book notes by the book they are about.

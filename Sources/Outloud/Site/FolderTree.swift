@@ -1,48 +1,48 @@
 /// One folder of the content that has a list page: a kind's index (`books/`) or a folder of
 /// notes (`guides/`, `guides/onboarding/`).
-public struct Folder: Sendable, Hashable {
+struct Folder: Sendable, Hashable {
     /// Relative to the content folder, as on disk: `Contributing to Obsidian/Tips`.
-    public var path: String
+    var path: String
     /// Slugged, as every link writes it: `contributing-to-obsidian/tips`.
-    public var urlPath: String
+    var urlPath: String
     /// The landing page's title, else the kind's name for a kind's own folder, else the folder's name.
-    public var title: String
+    var title: String
     /// The note index of its landing page (`README.md`, `index.md`, `_index.md`).
-    public var landing: Int?
+    var landing: Int?
     /// The notes directly in it, newest first.
-    public var notes: [Int] = []
+    var notes: [Int] = []
     /// Its folders with pages, by title.
-    public var children: [String] = []
+    var children: [String] = []
     /// The notes in it and in its folders.
-    public var total = 0
+    var total = 0
     /// The kind its notes have when it is a kind's top folder (its page is the kind's index); nil otherwise.
-    public var kindIndex: Kind?
+    var kindIndex: Kind?
 
     /// How deep it is: 1 for a top folder.
-    public var depth: Int { path.split(separator: "/").count }
+    var depth: Int { path.split(separator: "/").count }
 }
 
 /// The folders that have list pages, and the top ones grouped for the header and the Sections page.
-public struct FolderTree: Sendable {
-    public var folders: [String: Folder] = [:]
+struct FolderTree: Sendable {
+    var folders: [String: Folder] = [:]
     /// Top folders that are a kind's index, in the kinds' order (then by name).
-    public var kindSections: [String] = []
+    var kindSections: [String] = []
     /// Top folders of ordinary notes, by title: what the Sections page and the home page list.
-    public var topFolders: [String] = []
+    var topFolders: [String] = []
     /// The landing page of the whole site (`_index.md` at the top): the home page's introduction.
-    public var homeLanding: Int?
+    var homeLanding: Int?
     /// Folders whose URL another folder already has; they get no page.
-    public var clashing: Set<String> = []
-    public var diagnostics: [Diagnostic] = []
+    var clashing: Set<String> = []
+    var diagnostics: [Diagnostic] = []
     private var people: [String: String] = [:]
     /// The content folder as diagnostics name it (`content/`), taken from a note's display path.
     private var displayRoot = ""
 
-    public init() {}
+    init() {}
 
     /// The tree of `notes` (published, in the site's order) under the rules of `kinds:`;
     /// `people` (id → name) names the folders of a person's logs (`logs/amara/`).
-    public init(notes: [Note], kinds: KindRules, people: [String: String] = [:]) {
+    init(notes: [Note], kinds: KindRules, people: [String: String] = [:]) {
         self.people = people
         if let note = notes.first { displayRoot = String(note.displayPath.dropLast(note.sourcePath.count)) }
         for (index, note) in notes.enumerated() {
@@ -126,19 +126,19 @@ public struct FolderTree: Sendable {
 
     /// Every folder with a page by its path, and the top (`""`), to the URL path its links go
     /// to: what a relative link to a folder resolves to.
-    public var linkTargets: [String: String] {
+    var linkTargets: [String: String] {
         var targets = [String: String](uniqueKeysWithValues: folders.values.filter { !clashing.contains($0.path) }.map { ($0.path, $0.urlPath) })
         targets[""] = ""
         return targets
     }
 
     /// The folders with a page of their own (`.folder`): all but the kinds' indexes and clashes, by path.
-    public var listPages: [String] {
+    var listPages: [String] {
         folders.values.filter { $0.kindIndex == nil && !clashing.contains($0.path) }.map(\.path).sorted()
     }
 
     /// The folders from the top down to `path`, each with its title and URL.
-    public func trail(to path: String) -> [Folder] {
+    func trail(to path: String) -> [Folder] {
         var trail: [Folder] = []
         var current = Substring(path)
         while !current.isEmpty {

@@ -1,6 +1,6 @@
 /// A link of a note, resolved against the whole site.
-public struct ResolvedLink: Sendable, Hashable {
-    public enum Destination: Sendable, Hashable {
+struct ResolvedLink: Sendable, Hashable {
+    enum Destination: Sendable, Hashable {
         case note(Int)
         /// A folder's list page, by its URL path (`guides/onboarding`; empty for the home page).
         case section(String)
@@ -8,25 +8,25 @@ public struct ResolvedLink: Sendable, Hashable {
         case broken(String)
     }
 
-    public var destination: Destination
-    public var anchor: String?
+    var destination: Destination
+    var anchor: String?
 }
 
 /// A note that links to another, with the words around the link.
-public struct Backlink: Sendable, Hashable {
-    public var source: Int
-    public var context: String
+struct Backlink: Sendable, Hashable {
+    var source: Int
+    var context: String
 }
 
 /// The site's link graph, forward and backward, kept as data for every later stage.
-public struct LinkGraph: Sendable {
+struct LinkGraph: Sendable {
     /// Per note, its links in body order (matching its `LinkPlaceholder` numbers).
-    public var outgoing: [[ResolvedLink]]
+    var outgoing: [[ResolvedLink]]
     /// Per note, the notes linking to it: one entry per linking note, newest first.
-    public var incoming: [[Backlink]]
+    var incoming: [[Backlink]]
     /// Per note, the problems found resolving its links.
     var problems: [[Diagnostic]]
-    public var diagnostics: [Diagnostic] { problems.flatMap { $0 } }
+    var diagnostics: [Diagnostic] { problems.flatMap { $0 } }
     /// What links were resolved against, for resolving one note's links again (`outloud serve`).
     var lookup: NoteLookup
     /// Folders with pages, by path, to their URL paths.

@@ -1,8 +1,8 @@
 /// An ask for help from a working-out-loud log, still recent enough to answer.
-public struct OpenAsk: Sendable, Hashable {
-    public var text: String
+struct OpenAsk: Sendable, Hashable {
+    var text: String
     /// The log it was asked in; its authors are who asked, its tags the skills it needs.
-    public var note: Int
+    var note: Int
 }
 
 enum OpenAsks {

@@ -1,38 +1,38 @@
 /// The resolved site: notes with their URLs, and the indexes every page is drawn from.
 ///
 /// Built once from `Content`; after this stage nothing is read from disk and nothing is parsed.
-public struct Site: Sendable {
-    public var catalog: Catalog
+struct Site: Sendable {
+    var catalog: Catalog
     /// Every published note, newest first (ties by title, then path: deterministic).
-    public var notes: [Note]
+    var notes: [Note]
     /// Note indexes (into `notes`) per kind, per first folder, per skill and per person, newest first.
-    public var byKind: [Kind: [Int]] = [:]
-    public var bySection: [String: [Int]] = [:]
-    public var bySkill: [String: [Int]] = [:]
-    public var byPerson: [String: [Int]] = [:]
+    var byKind: [Kind: [Int]] = [:]
+    var bySection: [String: [Int]] = [:]
+    var bySkill: [String: [Int]] = [:]
+    var byPerson: [String: [Int]] = [:]
     /// The folders with list pages, and which of them the header and the Sections page show.
-    public var folders = FolderTree()
+    var folders = FolderTree()
     /// Links between notes, forward and backward.
-    public var links: LinkGraph
+    var links: LinkGraph
     /// Per note, up to five related notes, best first.
-    public var related: [[Int]] = []
+    var related: [[Int]] = []
     /// Book notes grouped by book, most recently read first.
-    public var bookGroups: [BookGroup] = []
+    var bookGroups: [BookGroup] = []
     /// Asks for help from recent logs, newest first.
-    public var openAsks: [OpenAsk] = []
-    public var matrix: SkillsMatrix
-    public var activity: Activity
+    var openAsks: [OpenAsk] = []
+    var matrix: SkillsMatrix
+    var activity: Activity
     /// The day the build treats as today, for the open-asks window.
-    public var today: Day
-    public var diagnostics: [Diagnostic] = []
+    var today: Day
+    var diagnostics: [Diagnostic] = []
 
     /// The team has a skill catalog: the skills pages (and, with people, the matrix) exist.
-    public var hasSkills: Bool { !catalog.skills.isEmpty }
+    var hasSkills: Bool { !catalog.skills.isEmpty }
     /// The team has a `people.yml`: the people pages (and, with skills, the matrix) exist.
-    public var hasPeople: Bool { !catalog.people.isEmpty }
+    var hasPeople: Bool { !catalog.people.isEmpty }
 
     /// The top folders that get a list page (and a feed): the kinds' first, then by title.
-    public var sections: [String] { folders.kindSections + folders.topFolders }
+    var sections: [String] { folders.kindSections + folders.topFolders }
 
     /// `memory`: an earlier build's related notes, reused when what they are computed from
     /// (every note's skills, authors and kind, in order) is unchanged.
@@ -83,11 +83,11 @@ public struct Site: Sendable {
         return a.sourcePath < b.sourcePath
     }
 
-    public func notes(_ indexes: [Int]?) -> [Note] { (indexes ?? []).map { notes[$0] } }
+    func notes(_ indexes: [Int]?) -> [Note] { (indexes ?? []).map { notes[$0] } }
 
     /// The notes a skill's pages list, newest first: all with the skill but its resources,
     /// which the first page shows by level.
-    public func skillListing(_ id: String) -> [Int] {
+    func skillListing(_ id: String) -> [Int] {
         (bySkill[id] ?? []).filter { notes[$0].kind != .resource }
     }
 }

@@ -1,17 +1,17 @@
 /// Someone a colleague can ask about a skill, and why.
-public struct SkillHelper: Sendable, Hashable {
-    public var person: String
-    public var mentor: Bool
-    public var level: DreyfusLevel?
+struct SkillHelper: Sendable, Hashable {
+    var person: String
+    var mentor: Bool
+    var level: DreyfusLevel?
     /// Notes they wrote tagged with the skill.
-    public var noteCount: Int
+    var noteCount: Int
 }
 
 /// Someone with a goal for a skill: a learning partner.
-public struct SkillLearner: Sendable, Hashable {
-    public var person: String
-    public var level: DreyfusLevel?
-    public var goal: Person.Goal
+struct SkillLearner: Sendable, Hashable {
+    var person: String
+    var level: DreyfusLevel?
+    var goal: Person.Goal
 }
 
 enum SkillPeople {
