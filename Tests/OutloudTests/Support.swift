@@ -117,3 +117,16 @@ struct FixtureBuild {
         }
     }
 }
+
+/// How much longer than a plain debug build a time bound allows: under AddressSanitizer or
+/// ThreadSanitizer (`scripts/sanitizers.sh` sets their options for the test process) code
+/// runs 2–5 times slower, and only the bounds that guard against hangs are stretched; the
+/// ratios that check growth stay as they are.
+enum TimeBound {
+    static let factor: Double = {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["ASAN_OPTIONS"] != nil || environment["TSAN_OPTIONS"] != nil ? 4 : 1
+    }()
+
+    static func seconds(_ seconds: Double) -> Duration { .milliseconds(Int(seconds * factor * 1000)) }
+}
