@@ -12,7 +12,7 @@ enum SafeURL {
     }
 }
 
-/// The site's address (`base_url`, `--base-url`): it goes into every feed, the
+/// The site's public address (`base_url`, `--base-url`): it goes into every feed, the
 /// sitemap, canonical links and the root of `404.html`'s links, so only an absolute http(s)
 /// URL with a host, without credentials, control characters or anything a browser would
 /// read as the end of an attribute (`"`, `'`, `<`, `>`, a backslash, a backtick, a space).

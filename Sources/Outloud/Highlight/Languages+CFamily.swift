@@ -19,7 +19,7 @@ extension Languages {
             alignas alignof and asm auto bool break case catch char char8_t char16_t char32_t class concept const \
             consteval constexpr constinit const_cast continue co_await co_return co_yield decltype default delete do \
             double dynamic_cast else enum explicit export extern float for friend goto if inline int long mutable \
-            namespace new noexcept not operator or override final private protected register \
+            namespace new noexcept not operator or override final private protected public register \
             reinterpret_cast requires return short signed sizeof static static_assert static_cast struct switch \
             template this thread_local throw try typedef typeid typename union unsigned using virtual void volatile \
             wchar_t while size_t
@@ -34,7 +34,7 @@ extension Languages {
             abstract as async await base bool break byte case catch char checked class const continue decimal \
             default delegate do double else enum event explicit extern finally fixed float for foreach get goto if \
             implicit in init int interface internal is lock long namespace new object operator out override params \
-            partial private protected readonly record ref return sbyte sealed set short sizeof stackalloc \
+            partial private protected public readonly record ref return sbyte sealed set short sizeof stackalloc \
             static string struct switch this throw try typeof uint ulong unchecked unsafe ushort using var virtual \
             void volatile when where while yield dynamic nameof value
             """, constants: "true false null", builtins: "Console Math")
@@ -54,7 +54,7 @@ extension Languages {
         var language = cLike(keywords: """
             abstract assert boolean break byte case catch char class const continue default do double else enum \
             extends final finally float for goto if implements import instanceof int interface long native new \
-            package private protected return short static strictfp super switch synchronized this throw \
+            package private protected public return short static strictfp super switch synchronized this throw \
             throws transient try void volatile while var record yield sealed permits non-sealed
             """, constants: "true false null", builtins: "System String Object Integer List Map")
         language.annotation = 0x40
@@ -69,7 +69,7 @@ extension Languages {
             try typealias typeof val var when while by catch constructor delegate dynamic field file finally get \
             import init param property receiver set setparam where actual abstract annotation companion const \
             crossinline data enum expect external final infix inline inner internal lateinit noinline open \
-            operator out override private protected reified sealed suspend tailrec vararg
+            operator out override private protected public reified sealed suspend tailrec vararg
             """, constants: "true false null", builtins: "println print listOf mapOf setOf mutableListOf mutableMapOf")
         language.annotation = 0x40
         language.capitalisedTypes = true
@@ -108,7 +108,7 @@ extension Languages {
     static let swift: Language = {
         var language = cLike(keywords: """
             associatedtype class deinit enum extension fileprivate func import init inout internal let open \
-            operator private precedencegroup protocol rethrows static struct subscript typealias var break \
+            operator private precedencegroup protocol public rethrows static struct subscript typealias var break \
             case catch continue default defer do else fallthrough for guard if in repeat return throw switch where \
             while as Any await async is super self Self throws try some any borrowing consuming actor nonisolated \
             isolated package macro convenience dynamic final indirect lazy mutating nonmutating optional override \

@@ -28,7 +28,7 @@ extension Languages {
     static let typescript: Language = {
         var language = javascript
         language.words = NameTable([
-            (.keyword, jsKeywords + " abstract declare enum implements interface keyof namespace private protected readonly type infer is satisfies asserts any unknown never string number boolean bigint object symbol"),
+            (.keyword, jsKeywords + " abstract declare enum implements interface keyof namespace private protected public readonly type infer is satisfies asserts any unknown never string number boolean bigint object symbol"),
             (.constant, "true false null undefined NaN Infinity"), (.builtin, jsBuiltins),
         ])
         language.capitalisedTypes = true
@@ -65,7 +65,7 @@ extension Languages {
         language.words = NameTable([
             (.keyword, "BEGIN END alias and begin break case class def defined? do else elsif end ensure for if in module next not or redo rescue retry return self super then undef unless until when while yield"),
             (.constant, "true false nil"),
-            (.builtin, "puts print p pp require require_relative include extend attr_reader attr_writer attr_accessor private protected raise lambda proc loop"),
+            (.builtin, "puts print p pp require require_relative include extend attr_reader attr_writer attr_accessor private protected public raise lambda proc loop"),
         ])
         language.lineComments = [Array("#".utf8)]
         language.strings = [
@@ -86,7 +86,7 @@ extension Languages {
     static let php: Language = {
         var language = Language()
         language.words = NameTable([
-            (.keyword, "abstract and array as break callable case catch class clone const continue declare default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile enum extends final finally fn for foreach function global goto if implements include include_once instanceof insteadof interface isset list match namespace new or print private protected readonly require require_once return static switch throw trait try unset use var while xor yield"),
+            (.keyword, "abstract and array as break callable case catch class clone const continue declare default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile enum extends final finally fn for foreach function global goto if implements include include_once instanceof insteadof interface isset list match namespace new or print private protected public readonly require require_once return static switch throw trait try unset use var while xor yield"),
             (.constant, "true false null TRUE FALSE NULL"),
             (.type, "int float bool string void mixed never iterable object self parent"),
         ])
