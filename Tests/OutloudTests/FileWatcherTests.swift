@@ -134,9 +134,11 @@ private final class WatchedFolder: Sendable {
     /// Whether `condition` holds of the batches within `limit`, checked every 10 ms.
     // Generous: the suite runs beside CPU-bound suites (hostile inputs), and the wait ends as
     // soon as the condition holds.
+    /// The limit is counted in checks 10 ms apart, not on the wall clock: when CPU-bound tests
+    /// hold every thread of the pool, this loop and the task reading the batches stop
+    /// together, and a wall-clock deadline passed while neither ran failed the wait.
     func waitUntil(_ limit: Duration = .seconds(15), _ condition: ([FileChanges]) -> Bool) async -> Bool {
-        let end = ContinuousClock.now + limit
-        while ContinuousClock.now < end {
+        for _ in 0..<Int(limit / .milliseconds(10)) {
             if condition(batches) { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }
