@@ -17,7 +17,7 @@ failed=()
 for sanitizer in "${sanitizers[@]}"; do
     case $sanitizer in
         address) scratch=.build-asan; variable=ASAN_OPTIONS; options="detect_leaks=1" ;;
-        thread) scratch=.build-tsan; variable=TSAN_OPTIONS; options="halt_on_error=0" ;;
+        thread) scratch=.build-tsan; variable=TSAN_OPTIONS; options="halt_on_error=0:suppressions=$PWD/scripts/tsan.supp" ;;
         *) echo "sanitizers.sh: unknown sanitizer $sanitizer (address or thread)" >&2; exit 2 ;;
     esac
     reports="$PWD/$scratch/sanitizer-reports"
