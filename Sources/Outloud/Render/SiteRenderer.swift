@@ -184,9 +184,12 @@ struct SiteRenderer: Sendable {
     /// rendered has an entry, so a caller can tell which were).
     func renderPages(_ positions: [Int], writingTo sink: (any PageSink)?) async -> (pages: [Page], diagnostics: [Diagnostic], times: TemplateTimes, shown: [Int: [Int]]) {
         let specs = plan.pages
+        // A private copy of the templates per task keeps the cores off each other's reference
+        // counts; one batch (`serve`'s updates) runs alone and is spared parsing them again.
+        let alone = positions.count <= batchSize
         let results = await Parallel.batches(count: positions.count, batchSize: batchSize, state: {
             var renderer = self
-            renderer.theme = theme.privateCopy()
+            if !alone { renderer.theme = theme.privateCopy() }
             return renderer
         }) { renderer, batch in
             var pages: [Page] = []
