@@ -87,7 +87,7 @@ extension Build {
             feeds.formUnion(renderer.feeds.filter { feed in renderer.feedNotes(feed).contains(where: relinked.contains) })
             if !feeds.isEmpty { pages += await renderer.renderFeeds(baseURL: baseURL, only: feeds) }
         }
-        _ = await run.stage("render") { Staged((), renderDiagnostics) }
+        run.end("render", adding: renderDiagnostics)
 
         // 5. Write the pages over the served site, each at once; a failed update writes nothing.
         last.renderer = renderer
@@ -114,7 +114,7 @@ extension Build {
         (last.unwrittenPages, last.unwrittenFeeds) = ([], [])
         run.report.pagesWritten = pages.count
         run.report.filesWritten = pages.count
-        _ = await run.stage("write") { Staged(()) }
+        run.end("write")
         var report = run.finish()
         await announce(report)
 
@@ -128,7 +128,7 @@ extension Build {
                 run.report.replaceDiagnostics([], with: [.error(error.message, at: SourceLocation(path: last.outputPath))])
                 return run.finish()
             }
-            _ = await run.stage("write index") { Staged(()) }
+            run.end("write index")
             report = run.finish()
         }
         last.report = report

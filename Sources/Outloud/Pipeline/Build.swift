@@ -98,11 +98,16 @@ struct StageClock {
     /// Runs a stage, adds its diagnostics to the report and its time to `stages` under `name`.
     mutating func stage<Value>(_ name: String, _ body: () async -> Staged<Value>) async -> Value {
         let staged = await body()
-        report.diagnostics += staged.diagnostics
+        end(name, adding: staged.diagnostics)
+        return staged.value
+    }
+
+    /// Ends the stage that ran since the last one ended, under `name`, with its diagnostics.
+    mutating func end(_ name: String, adding diagnostics: [Diagnostic] = []) {
+        report.diagnostics += diagnostics
         let now = clock.now
         report.stages.append((name, (now - stageStart).seconds))
         stageStart = now
-        return staged.value
     }
 
     /// Runs part of the next stage: its diagnostics are added, its time counts with that stage.
