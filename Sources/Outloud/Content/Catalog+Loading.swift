@@ -131,6 +131,14 @@ extension Catalog {
             for mentored in reader.value("mentor_for")?.items ?? [] {
                 if let id = mentored.string { person.skillMentions.append(.init(field: "mentor_for", skill: Located(value: id, line: mentored.line, column: mentored.column))) }
             }
+            if let followed = reader.value("pathways") {
+                if followed.items == nil { _ = reader.stringList("pathways") }  // reports the fix
+                for item in followed.items ?? [] {
+                    if let id = reader.scalarText(item, field: "pathways") {
+                        person.pathways.append(Located(value: id, line: item.line, column: item.column))
+                    }
+                }
+            }
             if let skills = reader.value("skills") {
                 if let entries = skills.entries {
                     for entry in entries {

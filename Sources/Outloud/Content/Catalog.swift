@@ -74,6 +74,8 @@ struct Person: Sendable, Hashable {
     var skills: [SkillLevel]
     var goals: [Goal]
     var mentorFor: [String]
+    /// `pathways:`: the ids of the pathways the person follows, where each is written.
+    var pathways: [Located<String>] = []
     var line: Int
     /// Every skill id the entry names (under `skills`, `goals` and `mentor_for`), where it is
     /// written, with what names it: for checking them against skills.yml.

@@ -12,6 +12,7 @@ enum KindDetails: Sendable, Hashable {
     case debate(Debate)
     case log(Log)
     case resource(Resource)
+    case pathway(Pathway)
     case none
 
     struct Book: Sendable, Hashable {
@@ -73,6 +74,7 @@ enum KindDetails: Sendable, Hashable {
     var debate: Debate? { if case .debate(let value) = self { value } else { nil } }
     var log: Log? { if case .log(let value) = self { value } else { nil } }
     var resource: Resource? { if case .resource(let value) = self { value } else { nil } }
+    var pathway: Pathway? { if case .pathway(let value) = self { value } else { nil } }
 
     /// The people a note names besides its authors, with where, for checking against people.yml.
     var mentionedPeople: [(role: String, id: Located<String>)] {
@@ -80,6 +82,7 @@ enum KindDetails: Sendable, Hashable {
         case .harvest(let harvest): harvest.actions.compactMap { $0.owner.map { ("action owner", $0) } }
         case .debate(let debate): debate.participants.map { ("participant", $0) }
         case .resource(let resource): resource.curatedBy.map { [("curator", $0)] } ?? []
+        case .pathway(let pathway): pathway.curator.map { [("curator", $0)] } ?? []
         default: []
         }
     }
@@ -99,6 +102,7 @@ extension KindDetails {
         case .debate: .debate(readDebate(&reader, note: note, origin: origin))
         case .log: .log(readLog(&reader))
         case .resource: .resource(readResource(&reader, note: note, origin: origin))
+        case .pathway: .pathway(readPathway(&reader, note: note, origin: origin))
         case .page, .note: .none
         }
     }

@@ -1,6 +1,6 @@
 /// What a note is, decided by the folder it lives in.
 public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
-    case book, harvest, debate, log, resource, page, note
+    case book, harvest, debate, log, resource, pathway, page, note
 
     /// The kind of a note in `folder` (the first folder under `content/`).
     init(folder: String) {
@@ -9,11 +9,11 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
 
     static let byFolder: [String: Kind] = [
         "books": .book, "harvests": .harvest, "debates": .debate,
-        "logs": .log, "resources": .resource, "pages": .page,
+        "logs": .log, "resources": .resource, "pathways": .pathway, "pages": .page,
     ]
 
     /// The kinds with their own folder, in the order the site lists them.
-    static let listed: [Kind] = [.book, .harvest, .debate, .log, .resource]
+    static let listed: [Kind] = [.book, .harvest, .debate, .log, .resource, .pathway]
 
     var label: String {
         switch self {
@@ -22,6 +22,7 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         case .debate: "Debate"
         case .log: "Log"
         case .resource: "Resource"
+        case .pathway: "Pathway"
         case .page: "Page"
         case .note: "Note"
         }
@@ -34,6 +35,7 @@ public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         case .debate: "Debates"
         case .log: "Logs"
         case .resource: "Resources"
+        case .pathway: "Pathways"
         case .page: "Pages"
         case .note: "Notes"
         }

@@ -120,10 +120,13 @@ struct NoteReader: Sendable {
         let date = reader.day("date") ?? details.log?.week?.friday
         // `description:` is what Hugo, Jekyll and most front matter call the summary.
         let summary = reader.string("summary") ?? reader.string("description") ?? Self.cut(body.firstParagraph, to: Self.summaryLength)
+        var tags = Self.merged(Self.once(reader.stringList("tags"), reader: &reader), inline: body.tags)
+        // A pathway's skill is what it is filed under, as a tag is: its skill page lists it.
+        if let skill = details.pathway?.skill?.value, !tags.contains(skill) { tags.append(skill) }
         let note = Note(
             sourcePath: file.relativePath, displayPath: displayPath, kind: kind, section: section,
             urlPath: urlPath, title: title, date: date, updated: reader.day("updated"),
-            authors: authors, tags: Self.merged(Self.once(reader.stringList("tags"), reader: &reader), inline: body.tags), summary: summary,
+            authors: authors, tags: tags, summary: summary,
             draft: reader.bool("draft") ?? false, fields: fields, details: details, body: body,
             bodyLineOffset: split.bodyLineOffset, landing: isLanding ? folderNames.joined(separator: "/") : nil)
         return (slug.isEmpty ? nil : note, reader.diagnostics)

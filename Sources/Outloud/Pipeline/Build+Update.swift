@@ -165,6 +165,8 @@ extension Build {
                 zip(site.notes[source].body.links, site.links.outgoing[source]).contains { $0.isEmbed && $1.destination == .note(index) }
             }
             guard embedders.isEmpty else { return Staged(nil) }
+            // A pathway shows its steps' summaries and times, and adds them up: built whole.
+            guard site.pathways.places[index] == nil else { return Staged(nil) }
             changes.before += before.diagnostics
             changes.after += read.diagnostics
             changes.notes.append((index, note))

@@ -19,7 +19,8 @@ enum KindPanel: TemplateConvertible {
         case .log(let log): self = .log(LogPanel(log: log))
         case .resource(let resource):
             self = .resource(ResourcePanel(resource: resource, curatedBy: resource.curatedBy.map { ItemLink(person: $0.value, catalog: catalog) }))
-        case .none: return nil
+        // A pathway's steps are resolved against the whole site: `PathwayView` shows them.
+        case .pathway, .none: return nil
         }
     }
 

@@ -105,6 +105,31 @@ struct NoteLookup {
         case none
     }
 
+    /// A pathway step's target: a file path (`resources/wcag.md`), then as a wikilink's.
+    func step(_ text: String) -> WikiMatch {
+        if let found = byPath[Self.pathKey(text)] { return .found(found, others: []) }
+        return find(text)
+    }
+
+    /// The path of the note of one of `kinds` whose title, slug or file name is the likeliest
+    /// typo of `text`, for a "did you mean".
+    func likeliest(_ text: String, kinds: Set<Kind>) -> String? {
+        let key = Slug.make(text.split(separator: "/").last.map { NoteLookup.stem(String($0)) } ?? text)
+        let limit = max(1, key.count / 3)
+        var best: (distance: Int, path: String)?
+        for note in notes where kinds.contains(note.kind) {
+            for name in [Slug.make(note.title), Slug.make(Self.stem(note.sourcePath))] {
+                // Lengths further apart than the limit cannot be within it.
+                guard abs(name.count - key.count) <= limit else { continue }
+                let distance = SiteChecks.editDistance(key, name)
+                if distance <= limit, best.map({ (distance, note.sourcePath) < ($0.distance, $0.path) }) ?? true {
+                    best = (distance, note.sourcePath)
+                }
+            }
+        }
+        return best?.path
+    }
+
     /// Path first (`books/drive`), then title, then slug or file name.
     func find(_ text: String) -> WikiMatch {
         if text.contains("/") {

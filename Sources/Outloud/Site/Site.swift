@@ -18,6 +18,8 @@ struct Site: Sendable {
     var related: [[Int]] = []
     /// Book notes grouped by book, most recently read first.
     var bookGroups: [BookGroup] = []
+    /// The pathways, their steps resolved, and where each note is a step.
+    var pathways = Pathways()
     /// Asks for help from recent logs, newest first.
     var openAsks: [OpenAsk] = []
     var matrix: SkillsMatrix
@@ -64,6 +66,8 @@ struct Site: Sendable {
                 byPerson[author, default: []].append(index)
             }
         }
+        pathways = Pathways(notes: notes, pathways: byKind[.pathway] ?? [], lookup: links.lookup, catalog: catalog)
+        diagnostics += pathways.diagnostics
         let books = BookClub.groups(of: notes, indexes: byKind[.book] ?? [])
         bookGroups = books.groups
         diagnostics += books.diagnostics

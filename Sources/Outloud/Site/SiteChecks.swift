@@ -7,7 +7,9 @@ enum SiteChecks {
         let personIDs = Set(catalog.people.map(\.id))
         for note in notes {
             let tagItems = note.fields["tags"]?.items ?? []
-            for (position, tag) in note.tags.enumerated() where !skillIDs.contains(tag) {
+            // A pathway's `skill:` is one of its tags; `Pathways` reports it where it is written.
+            let pathwaySkill = note.details.pathway?.skill?.value
+            for (position, tag) in note.tags.enumerated() where !skillIDs.contains(tag) && tag != pathwaySkill {
                 let item = position < tagItems.count ? tagItems[position] : nil
                 let location = SourceLocation(path: note.displayPath, line: item?.line ?? 1, column: item?.column ?? 1)
                 diagnostics.append(.warning("tag \"\(tag)\" is not a skill in skills.yml" + suggestion(for: tag, among: skillIDs), at: location))
