@@ -166,7 +166,7 @@ extension Build {
             }
             guard embedders.isEmpty else { return Staged(nil) }
             // A pathway shows its steps' summaries and times, and adds them up: built whole.
-            guard site.pathways.places[index] == nil else { return Staged(nil) }
+            guard site.pathways.places[index] == nil, old.kind != .pathway else { return Staged(nil) }
             changes.before += before.diagnostics
             changes.after += read.diagnostics
             changes.notes.append((index, note))

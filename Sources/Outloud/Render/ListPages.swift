@@ -7,6 +7,8 @@ struct HomePage: PageModel, TemplateFields {
     var latest: [ListedCard]
     var harvests: [ListedCard]
     var debates: [ListedCard]
+    /// The most followed pathways, then the newest.
+    var pathways: [PathwaySummary]
     var openAsks: [AskCard]
     var moreAsks: [AskCard]
     var openAsksWeeks: Int
@@ -20,10 +22,11 @@ struct HomePage: PageModel, TemplateFields {
     var template: String { "home" }
     var notesShown: [Int] {
         (latest + harvests + debates).map(\.note) + (openAsks + moreAsks).map(\.note) + sections.compactMap(\.landing)
+            + pathways.map(\.route.note)
     }
 
     enum Key: String, CaseIterable {
-        case description, intro, sections, latest, harvests, debates, openAsks, moreAsks, askCount, openAsksWeeks,
+        case description, intro, sections, latest, harvests, debates, pathways, openAsks, moreAsks, askCount, openAsksWeeks,
              skillGroups, noteCount, skillCount, peopleCount
     }
 
@@ -35,6 +38,7 @@ struct HomePage: PageModel, TemplateFields {
         case .latest: latest.templateValue
         case .harvests: harvests.templateValue
         case .debates: debates.templateValue
+        case .pathways: pathways.templateValue
         case .openAsks: openAsks.templateValue
         case .moreAsks: moreAsks.templateValue
         case .askCount: .int(openAsks.count + moreAsks.count)
@@ -58,12 +62,16 @@ struct ListPage: PageModel, TemplateFields {
     var notes: [ListedCard]
     var count: Int
     var bookGroups: [BookGroupCard]
+    /// On the first page of `pathways/`: every pathway by skill.
+    var pathwayGroups: [PathwayGroup] = []
     var pagination: Pagination?
 
     var template: String { "list" }
-    var notesShown: [Int] { notes.map(\.note) + bookGroups.flatMap { $0.readers.map(\.note) } }
+    var notesShown: [Int] {
+        notes.map(\.note) + bookGroups.flatMap { $0.readers.map(\.note) } + pathwayGroups.flatMap { $0.pathways.map(\.route.note) }
+    }
 
-    enum Key: String, CaseIterable { case heading, section, intro, kind, notes, count, bookGroups, pagination }
+    enum Key: String, CaseIterable { case heading, section, intro, kind, notes, count, bookGroups, pathwayGroups, pagination }
 
     func value(for key: Key) -> TemplateValue? {
         switch key {
@@ -74,6 +82,7 @@ struct ListPage: PageModel, TemplateFields {
         case .notes: notes.templateValue
         case .count: .int(count)
         case .bookGroups: bookGroups.templateValue
+        case .pathwayGroups: pathwayGroups.templateValue
         case .pagination: pagination.templateValue
         }
     }

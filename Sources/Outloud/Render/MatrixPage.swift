@@ -63,8 +63,10 @@ struct MatrixSkill: TemplateFields {
 struct MatrixCell: TemplateFields {
     var cell: SkillsMatrix.Cell
     var spoken: String
+    /// The title of a pathway of this skill the person follows (`people.yml`'s `pathways:`).
+    var pathway: String?
 
-    enum Key: String, CaseIterable { case level, levelLabel, short, rank, goal, goalShort, goalBy, mentor, spoken }
+    enum Key: String, CaseIterable { case level, levelLabel, short, rank, goal, goalShort, goalBy, mentor, pathway, spoken }
 
     func value(for key: Key) -> TemplateValue? {
         switch key {
@@ -76,6 +78,7 @@ struct MatrixCell: TemplateFields {
         case .goalShort: TemplateValue(cell.goal.map { $0.level.map(SiteRenderer.shortLabel) ?? "goal" })
         case .goalBy: TemplateValue(cell.goal?.by?.monthText)
         case .mentor: .bool(cell.mentor)
+        case .pathway: TemplateValue(pathway)
         case .spoken: .string(spoken)
         }
     }

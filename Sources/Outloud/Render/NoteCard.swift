@@ -59,6 +59,11 @@ struct ItemLink: TemplateFields {
         }
     }
 
+    /// A name that is neither a skill nor a person: no link.
+    init(name: String) {
+        (id, self.name, url) = (nil, name, nil)
+    }
+
     init(person id: String, catalog: Catalog) {
         if let person = catalog.person(id) {
             (self.id, name, url) = (id, person.name, ViewModels.personURL(id))

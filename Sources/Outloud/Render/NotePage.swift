@@ -13,6 +13,10 @@ struct NotePage: PageModel, TemplateFields {
     var updated: Day?
     var wordCount: Int
     var panel: KindPanel?
+    /// A pathway's steps, on its own page.
+    var pathway: PathwayView?
+    /// The pathways the note is a step of.
+    var pathways: [PathwayPlaceView]
     var source: String
     var breadcrumbs: [Breadcrumb]
     var params: YAMLValue
@@ -23,8 +27,8 @@ struct NotePage: PageModel, TemplateFields {
     var baseFields: [String: TemplateValue] { card.fields }
 
     enum Key: String, CaseIterable {
-        case html, toc, titleURL, titleHost, backlinks, related, updated, updatedText, wordCount, panel, source,
-             breadcrumbs, params, editURL
+        case html, toc, titleURL, titleHost, backlinks, related, updated, updatedText, wordCount, panel, pathway,
+             pathways, source, breadcrumbs, params, editURL
     }
 
     func value(for key: Key) -> TemplateValue? {
@@ -39,6 +43,8 @@ struct NotePage: PageModel, TemplateFields {
         case .updatedText: TemplateValue(updated?.longText)
         case .wordCount: .int(wordCount)
         case .panel: panel.templateValue
+        case .pathway: pathway.templateValue
+        case .pathways: pathways.templateValue
         case .source: .string(source)
         case .breadcrumbs: breadcrumbs.templateValue
         case .params: TemplateValue(yaml: params)

@@ -56,8 +56,10 @@ struct SiteInfo: TemplateFields {
     var config: SiteConfig
     var hasSkills: Bool
     var hasPeople: Bool
+    /// The list page of the pathways' folder, when the site has pathways.
+    var pathwaysURL: String?
 
-    enum Key: String, CaseIterable { case title, description, language, baseURL, search, hasSkills, hasPeople, hasMatrix }
+    enum Key: String, CaseIterable { case title, description, language, baseURL, search, hasSkills, hasPeople, hasMatrix, pathwaysURL }
 
     func value(for key: Key) -> TemplateValue? {
         switch key {
@@ -70,6 +72,7 @@ struct SiteInfo: TemplateFields {
         case .hasSkills: .bool(hasSkills)
         case .hasPeople: .bool(hasPeople)
         case .hasMatrix: .bool(hasSkills && hasPeople)
+        case .pathwaysURL: TemplateValue(pathwaysURL)
         }
     }
 }

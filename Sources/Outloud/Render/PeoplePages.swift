@@ -42,12 +42,15 @@ struct PersonPage: PageModel, TemplateFields {
     var mentorFor: [ItemLink]
     var notes: [ListedCard]
     var logs: [ListedCard]
+    /// The pathways the person follows, and those they curate.
+    var pathways: [PathwaySummary]
+    var curates: [PathwaySummary]
 
     var template: String { "person" }
     var title: String { person.name }
-    var notesShown: [Int] { (notes + logs).map(\.note) }
+    var notesShown: [Int] { (notes + logs).map(\.note) + (pathways + curates).map(\.route.note) }
 
-    enum Key: String, CaseIterable { case person, skills, goals, mentorFor, notes, logs }
+    enum Key: String, CaseIterable { case person, skills, goals, mentorFor, notes, logs, pathways, curates }
 
     func value(for key: Key) -> TemplateValue? {
         switch key {
@@ -57,6 +60,8 @@ struct PersonPage: PageModel, TemplateFields {
         case .mentorFor: mentorFor.templateValue
         case .notes: notes.templateValue
         case .logs: logs.templateValue
+        case .pathways: pathways.templateValue
+        case .curates: curates.templateValue
         }
     }
 }

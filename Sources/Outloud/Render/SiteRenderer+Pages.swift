@@ -38,6 +38,7 @@ extension SiteRenderer {
             latest: models.cards(Array(listed.prefix(Self.homeLatest)), root: ""),
             harvests: models.cards(Array((site.byKind[.harvest] ?? []).prefix(Self.homeRecent))),
             debates: models.cards(Array((site.byKind[.debate] ?? []).prefix(Self.homeRecent))),
+            pathways: models.featuredPathways(Self.homeRecent),
             openAsks: Array(asks.prefix(Self.homeAsks)),
             moreAsks: Array(asks.dropFirst(Self.homeAsks)),
             openAsksWeeks: site.catalog.config.openAsksWeeks,
@@ -65,6 +66,7 @@ extension SiteRenderer {
             notes: models.cards(slice, root: relativeRoot(forURLPath: PageSpec.section(section, page: page).urlPath(in: site))),
             count: indexes.count,
             bookGroups: kind == .book && page == 1 ? bookGroupValues() : [],
+            pathwayGroups: kind == .pathway && page == 1 ? models.pathwayGroups() : [],
             pagination: Pagination(page: page, of: pageCount) { ViewModels.sectionURL(section, page: $0) })
     }
 
@@ -109,7 +111,7 @@ extension SiteRenderer {
             pagination: Pagination(page: page, of: pageCount) { ViewModels.skillURL(id, page: $0) },
             kinds: byKind,
             count: indexes.count,
-            resources: [], resourceLevels: [], people: [], helpers: [], learners: [])
+            resources: [], resourceLevels: [], people: [], helpers: [], learners: [], pathways: [])
         if page == 1 {
             model.people = site.catalog.people.compactMap { person in
                 let level = person.skills.first { $0.skill == id }?.level
@@ -121,6 +123,7 @@ extension SiteRenderer {
             model.resourceLevels = resourceLevelValues(resources)
             model.helpers = helperValues(id)
             model.learners = learnerValues(id)
+            model.pathways = models.pathways(ofSkill: id)
         }
         return model
     }
@@ -142,6 +145,8 @@ extension SiteRenderer {
             goals: person.goals.map { GoalEntry(skill: ItemLink(skill: $0.skill, catalog: catalog), level: $0.level, by: $0.by) },
             mentorFor: person.mentorFor.map { ItemLink(skill: $0, catalog: catalog) },
             notes: models.cards(indexes.filter { site.notes[$0].kind != .log }, root: relativeRoot(forURLPath: PageSpec.person(id).urlPath(in: site))),
-            logs: models.cards(indexes.filter { site.notes[$0].kind == .log }))
+            logs: models.cards(indexes.filter { site.notes[$0].kind == .log }),
+            pathways: (site.pathways.byPerson[id] ?? []).map(models.pathwaySummary),
+            curates: site.pathways.routes.indices.filter { site.pathways.routes[$0].curator == id }.map(models.pathwaySummary))
     }
 }

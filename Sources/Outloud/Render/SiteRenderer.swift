@@ -42,7 +42,8 @@ struct SiteRenderer: Sendable {
         self.theme = theme
         models = ViewModels(site: site)
         plan = SitePlan(site: site)
-        siteValues = SiteInfo(config: site.catalog.config, hasSkills: site.hasSkills, hasPeople: site.hasPeople).templateValue
+        siteValues = SiteInfo(config: site.catalog.config, hasSkills: site.hasSkills, hasPeople: site.hasPeople,
+                              pathwaysURL: site.pathways.routes.first.map { ViewModels.sectionURL(site.notes[$0.note].section) }).templateValue
     }
 
     /// Problems found while planning the pages (two with one URL), before any is rendered.

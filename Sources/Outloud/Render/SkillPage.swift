@@ -12,14 +12,17 @@ struct SkillPage: PageModel, TemplateFields {
     var people: [SkillPerson]
     var helpers: [Helper]
     var learners: [Learner]
+    /// The skill's pathways, with who follows each.
+    var pathways: [PathwaySummary]
 
     var template: String { "skill" }
     var notesShown: [Int] {
         kinds.flatMap { $0.notes.map(\.note) } + resources.map(\.note) + resourceLevels.flatMap { $0.resources.map(\.note) }
+            + pathways.map(\.route.note)
     }
 
     enum Key: String, CaseIterable {
-        case skill, firstPage, pagination, kinds, count, resources, resourceLevels, people, helpers, learners
+        case skill, firstPage, pagination, kinds, count, resources, resourceLevels, people, helpers, learners, pathways
     }
 
     func value(for key: Key) -> TemplateValue? {
@@ -34,6 +37,7 @@ struct SkillPage: PageModel, TemplateFields {
         case .people: people.templateValue
         case .helpers: helpers.templateValue
         case .learners: learners.templateValue
+        case .pathways: pathways.templateValue
         }
     }
 }

@@ -71,6 +71,14 @@ extension SiteRenderer {
         let matrix = site.matrix
         var order: [String] = []
         var groups: [String: [MatrixSkill]] = [:]
+        // "person skill" → the first pathway of the skill the person follows.
+        var following: [String: String] = [:]
+        for (person, routes) in site.pathways.byPerson {
+            for route in routes.map({ site.pathways.routes[$0] }) {
+                guard let skill = route.skill, following[person + " " + skill] == nil else { continue }
+                following[person + " " + skill] = site.notes[route.note].title
+            }
+        }
         for (row, skill) in zip(matrix.rows, catalog.skills) {
             if groups[skill.group] == nil { order.append(skill.group) }
             let cells: [MatrixCell] = zip(row.cells, matrix.people).map { cell, personID in
@@ -80,8 +88,10 @@ extension SiteRenderer {
                     spoken += ", aiming for \(goal.level?.label ?? "a higher level")"
                     if let by = goal.by { spoken += " by \(by.longText)" }
                 }
+                let pathway = following[personID + " " + skill.id]
+                if let pathway { spoken += ", following the pathway \(pathway)" }
                 if cell.mentor { spoken += ", mentors it" }
-                return MatrixCell(cell: cell, spoken: spoken)
+                return MatrixCell(cell: cell, spoken: spoken, pathway: pathway)
             }
             groups[skill.group, default: []].append(MatrixSkill(skill: skill, row: row, cells: cells))
         }

@@ -92,6 +92,8 @@ struct ViewModels: Sendable {
             updated: note.updated,
             wordCount: note.body.wordCount,
             panel: KindPanel(note, catalog: site.catalog),
+            pathway: pathwayView(of: index),
+            pathways: pathwayPlaces(of: index),
             source: note.sourcePath,
             breadcrumbs: breadcrumbs,
             params: note.fields,

@@ -90,8 +90,8 @@ struct Site: Sendable {
     func notes(_ indexes: [Int]?) -> [Note] { (indexes ?? []).map { notes[$0] } }
 
     /// The notes a skill's pages list, newest first: all with the skill but its resources,
-    /// which the first page shows by level.
+    /// which the first page shows by level, and its pathways, which it shows with their learners.
     func skillListing(_ id: String) -> [Int] {
-        (bySkill[id] ?? []).filter { notes[$0].kind != .resource }
+        (bySkill[id] ?? []).filter { notes[$0].kind != .resource && notes[$0].kind != .pathway }
     }
 }
