@@ -14,7 +14,8 @@ extension Pathways {
                 guard let target = routes[route].steps[step].note, let next = byNote[target] else { continue }
                 switch marks[next] {
                 case .open:
-                    let loop = trail[trail.firstIndex(of: next)!...] + [next]
+                    // The loop from this pathway round to itself: route → next → … → route.
+                    let loop = [route] + trail[trail.firstIndex(of: next)!...].dropLast() + [route]
                     let names = loop.map { routes[$0].id }.joined(separator: " → ")
                     let note = notes[routes[route].note]
                     let written = note.details.pathway?.steps[step]

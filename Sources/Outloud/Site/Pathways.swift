@@ -153,7 +153,8 @@ struct Pathways: Sendable, Hashable {
                 diagnostics.append(.warning("step `\(field): \(text)` is \(article) (\(target.sourcePath)), not \(field == "resource" ? "a resource" : "a \(field)"); name it with `\(better):`", at: location))
             }
             if target.sourcePath == note.sourcePath {
-                diagnostics.append(.containedError("pathway \(note.sourcePath) includes itself; the step is shown without its link", at: location))
+                let id = note.urlPath.split(separator: "/").last.map(String.init) ?? note.sourcePath
+                diagnostics.append(.containedError("pathway \(id) includes itself; the step is shown without its link", at: location))
                 return .missing(target.title)
             }
             return .note(index)
