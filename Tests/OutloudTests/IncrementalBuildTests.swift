@@ -137,4 +137,32 @@ import Testing
         #expect(report?.succeeded == true)
         if let report { await expectSameAsFreshBuild(report, "a body edit after whole builds") }
     }
+
+    /// A pathway shows its steps' titles, summaries and times: an edit to a step's note, title
+    /// or body, is a whole build, and the pathway's page shows the change.
+    @Test func aStepsTitleOrBodyChangeRebuildsItsPathwayPage() async throws {
+        let memory = BuildMemory()
+        let served = options("served", memory: memory)
+        #expect(await Build.run(served).succeeded)
+        let pathwayPage = folder.path + "/served/pathways/accessibility-competent/index.html"
+        let step = "harvests/fast-web-conference-2026.md"
+        let edits: [(name: String, change: () throws -> Void, shows: String?)] = [
+            ("its title", { try edit(step) { $0.replacingOccurrences(of: "what we brought back from Amsterdam", with: "what we brought home") } },
+             "Fast Web Conference 2026: what we brought home"),
+            // Only the body: what other pages list the note by is unchanged, but its time is not.
+            ("its body, long enough to change its reading time", {
+                try edit(step) { $0 + "\n" + String(repeating: "More notes from the second day of talks. ", count: 120) + "\n" }
+            }, nil),
+        ]
+        for (name, change, shows) in edits {
+            try change()
+            let report = await Build.update(served, changed: [content + "/" + step]) { _ in }
+            #expect(report == nil, "\(name): left to a whole build")
+            let rebuilt = await Build.run(served)
+            #expect(rebuilt.succeeded, "\(name): \(rebuilt.diagnostics)")
+            let html = try String(contentsOfFile: pathwayPage, encoding: .utf8)
+            if let shows { #expect(html.contains(shows), "\(name): the pathway's page shows the change") }
+            await expectSameAsFreshBuild(rebuilt, name)
+        }
+    }
 }
