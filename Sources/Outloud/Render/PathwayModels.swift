@@ -84,7 +84,9 @@ struct PathwayStepView: TemplateFields {
     init(number: Int, step: Pathways.Step, site: Site) {
         self.number = number
         self.step = step
-        target = step.note.map { site.notes[$0] }
+        // Not `step.note.map { site.notes[$0] }`: Swift 6.x's optimizer crashes on it
+        // ("Found ownership error", CopyPropagation) in a release build.
+        if let index = step.note { target = site.notes[index] } else { target = nil }
     }
 
     enum Key: String, CaseIterable {
@@ -155,7 +157,8 @@ struct PathwayNeighbour: TemplateFields {
 
     init(number: Int, step: Pathways.Step, site: Site) {
         self.number = number
-        let target = step.note.map { site.notes[$0] }
+        var target: Note?
+        if let index = step.note { target = site.notes[index] }
         title = PathwayStepView.title(step, target: target)
         url = target.map(ViewModels.noteURL)
         optional = step.optional
