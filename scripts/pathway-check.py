@@ -27,12 +27,15 @@ following the pathway page's markup, replace the built pathway page before and a
 rewrite, for checking the script while the build does not make that page yet.
 Exits 1 when any check fails, naming each.
 """
+import functools
+import http.server
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -76,6 +79,21 @@ def load(name, path):
 
 search_check = load("search_check", ROOT / "scripts/search-check.py")  # the CSP server under /learning/
 site_check = load("site_check", ROOT / "scripts/site-check.py")        # axe-core 4, as the site check runs it
+
+
+class Handler(search_check.Handler):
+    """search-check's server (the site under /learning/, a strict CSP), with nothing cached:
+    a page rebuilt within the second it was first served must not come back as 304."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{search_check.PREFIX}"
 
 
 def check(ok, label, detail=""):
@@ -282,6 +300,21 @@ def tick_and_reload(driver, base):
     check(next_step(driver) == (["screen-reader-basics"], ["screen-reader-basics"]), "(c) the next step is marked", f"{next_step(driver)}")
     check(stored(driver) == {"v": 1, "steps": TICKED}, f"(c) localStorage {KEY} holds the marks as documented", f"{stored(driver)}")
 
+    # A second tab open on the pathway: a tick in either shows in the other (the storage event).
+    first = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    open_page(driver, base)
+    second = driver.current_window_handle
+    driver.switch_to.window(first)
+    press_space(driver, box(driver, "screen-reader-basics", "skipped"))
+    driver.switch_to.window(second)
+    shown = wait(lambda: marks(driver).get("screen-reader-basics") == "skipped")
+    press_space(driver, box(driver, "screen-reader-basics", "skipped"))
+    driver.close()
+    driver.switch_to.window(first)
+    back = wait(lambda: marks(driver) == TICKED and live(driver) == TICKED_TOTALS)
+    check(shown and back, "(c) a tick in one tab shows in another tab open on the pathway, both ways", f"{marks(driver)}")
+
 
 def rebuild(driver, base, site):
     site.rewrite()
@@ -407,7 +440,11 @@ def main():
     try:
         if not site.build("before"):
             sys.exit("pathway: the fixture does not build; stopping here")
-        server, base = search_check.serve(site.output)
+        page = site.output / PAGE / "index.html"
+        if not check(page.is_file() and f'data-pathway="{PATHWAY}"' in page.read_text(),
+                     f"the build wrote {PAGE} as a pathway page (section[data-pathway])"):
+            sys.exit("pathway: no pathway page to check; stopping here")
+        server, base = serve(site.output)
         phase("(a) without JavaScript", without_javascript, base, site)
         driver = browser(profile=site.work / "profile")
         try:
