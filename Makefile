@@ -3,7 +3,7 @@ CONFIG ?= debug
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUTLOUD := .build/$(CONFIG)/outloud
 
-.PHONY: site test search-check serve-check site-check dist dist-check deps gfm-oracle outloud clean
+.PHONY: site test search-check serve-check pathway-check site-check dist dist-check deps gfm-oracle outloud clean
 
 ## Install libcmark-dev with apt-get when pkg-config cannot find it, and Debian's cmark-gfm
 ## (the GFM differential test's oracle, never linked) when it is not on PATH.
@@ -35,6 +35,12 @@ search-check: site
 ## Check `outloud serve` in headless Chromium: an open page follows edits and shows problems.
 serve-check: outloud
 	$(PYTHON) scripts/serve-check.py $(OUTLOUD)
+
+## Check a pathway page's progress script in headless Chromium: ticks, reload, a rebuild with
+## the steps reordered, export and import into a fresh profile, axe-core (needs chromium,
+## chromium-driver, selenium, axe-selenium-python and axe-core-python; .ci/run installs them).
+pathway-check: outloud
+	$(PYTHON) scripts/pathway-check.py $(OUTLOUD)
 
 ## The sample site and the 1,000-note corpus behind nginx under a sub-path: every file,
 ## linkchecker, the Nu validator, axe-core in Chromium, screenshots into docs/screenshots/
