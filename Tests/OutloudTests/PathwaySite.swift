@@ -41,7 +41,10 @@ struct PathwaySite {
     }
 
     let site: Site
+    /// As `outloud check` prints them, in file order.
     let diagnostics: [String]
+    /// The same, as the build reports them (severity, containment).
+    let report: [Diagnostic]
 
     init(_ files: [String: String]) async {
         let root = "/pathway-site-\(UUID().uuidString)/content"
@@ -53,7 +56,8 @@ struct PathwaySite {
         loader.useGit = false
         let content = await loader.load()
         site = await Site(content: content, today: Self.today)
-        diagnostics = (content.diagnostics + site.diagnostics).sortedForReport().map {
+        report = (content.diagnostics + site.diagnostics).sortedForReport()
+        diagnostics = report.map {
             $0.description.replacingOccurrences(of: root + "/", with: "")
         }
     }
@@ -67,7 +71,9 @@ struct PathwaySite {
     }
 
     /// What a step leads to, as a test reads it: a note's path, `task: …` or `missing: …`.
-    func target(_ step: Pathways.Step) -> String {
+    func target(_ step: Pathways.Step) -> String { Self.target(step, in: site) }
+
+    static func target(_ step: Pathways.Step, in site: Site) -> String {
         switch step.target {
         case .note(let index): site.notes[index].sourcePath
         case .task(let text): "task: " + text
