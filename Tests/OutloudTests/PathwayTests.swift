@@ -81,6 +81,7 @@ import Testing
                   - note: Unfinished thoughts
                   - note: books/unfinished.md
                   - {resource: Keyboard traps, minutes: 10}
+                  - note: "[[Inclusive design patterns | the patterns book]]"
 
                 """),
             "resources/keyboard-traps.md": S.resource("Keyboard traps", level: "novice", time: "10 min", skill: "accessibility"),
@@ -90,7 +91,7 @@ import Testing
         #expect(route.map { $0.steps.map(site.target) } == [
             "resources/wcag.md", "resources/screen-readers.md", "resources/inclusive-components.md", "books/inclusive-design.md",
             "resources/ts-handbook.md", "missing: WCAG at a glanse", "missing: Unfinished thoughts", "missing: books/unfinished.md",
-            "resources/keyboard-traps.md",
+            "resources/keyboard-traps.md", "books/inclusive-design.md",
         ])
         #expect(site.diagnostics == [
             "pathways/routes.md:9:15: note: resources/ts-handbook.md is not filed under accessibility (its skills: typescript); it stays a step",
@@ -98,6 +99,7 @@ import Testing
             "pathways/routes.md:11:11: warning: step `note: Unfinished thoughts` is a draft, which is not published; it is shown as text",
             "pathways/routes.md:12:11: warning: step `note: books/unfinished.md` is a draft, which is not published; it is shown as text",
             "pathways/routes.md:13:16: warning: step `resource: Keyboard traps` matches 2 notes (resources/keyboard-traps.md, resources/traps.md); using resources/keyboard-traps.md",
+            "pathways/routes.md:14:11: warning: books/inclusive-design.md is already step 4 of this pathway; it is listed twice",
         ])
     }
 
