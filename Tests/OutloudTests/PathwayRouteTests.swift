@@ -41,6 +41,25 @@ import Testing
         #expect(report.succeeded)
     }
 
+    /// Two folders may each hold a pathway of one name: both are resolved, and the later by
+    /// path gets an id of its own, so progress and `people.yml` never mix them up.
+    @Test func pathwaysOfOneNameInTwoFoldersGetIDsOfTheirOwn() async {
+        let site = await S([
+            "pathways/team-a/basics.md": S.pathway("skill: accessibility\nsteps:\n  - resource: resources/wcag.md\n", title: "A basics"),
+            "pathways/team-b/basics.md": S.pathway("skill: accessibility\nsteps:\n  - resource: nothing-there\n", title: "B basics"),
+            "pathways/team-b-basics.md": S.pathway("skill: accessibility\nsteps:\n  - resource: resources/wcag.md\n", title: "Taken"),
+            "people.yml": "- {id: kofi, name: Kofi Asante, pathways: [basics, team-b-basics-2]}\n",
+        ])
+        #expect(site.diagnostics == [
+            #"pathways/team-b/basics.md:1:1: warning: pathway id "basics" is already pathways/team-a/basics.md's; this one's is "team-b-basics-2", which people.yml names it by (rename one file to choose)"#,
+            "pathways/team-b/basics.md:5:15: warning: step `resource: nothing-there` matches no note by path, slug or title; it is shown as text",
+        ])
+        #expect(site.route("pathways/team-a/basics.md")?.id == "basics")
+        #expect(site.route("pathways/team-b/basics.md")?.id == "team-b-basics-2")
+        #expect(site.route("pathways/team-b-basics.md")?.id == "team-b-basics")
+        #expect(site.route("pathways/team-b/basics.md")?.learners == ["kofi"])
+    }
+
     @Test func stepTimeReadsTheWaysResourcesGiveTheirTime() {
         let times: [String: Int?] = [
             "45 min": 45, "2 h": 120, "1.5 hours": 90, "2h 30m": 150, "about 3 hours": 180, "2 h and 30 min": 150,

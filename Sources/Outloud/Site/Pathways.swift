@@ -66,9 +66,9 @@ struct Pathways: Sendable, Hashable {
     init() {}
 
     init(notes: [Note], pathways: [Int], lookup: NoteLookup, catalog: Catalog) {
+        let ids = pathwayIDs(notes: notes, pathways: pathways)
         for index in pathways {
-            let id = String(notes[index].urlPath.split(separator: "/").last ?? "")
-            guard byID[id] == nil else { continue }  // two pathways of one name clash as URLs already
+            let id = ids[index]!
             byID[id] = routes.count
             byNote[index] = routes.count
             let fields = notes[index].details.pathway ?? .init()
