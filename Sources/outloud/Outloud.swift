@@ -145,15 +145,17 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Create a note from its kind's archetype and print its path.",
         discussion: """
-            Kinds: book, harvest, debate, log, resource, page, note. The note gets today's date \
-            and, when your git email is in people.yml, you as its author. A log needs no title: \
-            it goes in logs/<you>/<year>-w<week>.md. An existing file is never overwritten. \
+            Kinds: book, harvest, debate, log, resource, pathway, page, note. The note gets today's \
+            date and, when your git email is in people.yml, you as its author (a pathway's curator). \
+            A log needs no title: it goes in logs/<you>/<year>-w<week>.md. A pathway takes its skill \
+            and levels from a title like "Accessibility: from novice to competent". An existing file \
+            is never overwritten. \
             Archetypes can be overridden in archetypes/<kind>.md next to the content folder, \
             or in themes/<theme>/archetypes/.
             """
     )
 
-    @Argument(help: "The kind of note: book, harvest, debate, log, resource, page or note.")
+    @Argument(help: "The kind of note: book, harvest, debate, log, resource, pathway, page or note.")
     var kind: String
 
     @Argument(help: "The note's title.")

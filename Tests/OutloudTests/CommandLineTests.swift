@@ -161,9 +161,22 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr == "error: content/books/the-fifth-discipline.md already exists; nothing was written\n")
         let unknown = try outloud(["new", "podcast", "X"], in: folder.path)
-        #expect(unknown.status != 0 && unknown.stderr.contains(#"unknown kind "podcast"; choose one of book, harvest, debate, log, resource, page, note"#))
+        #expect(unknown.status != 0 && unknown.stderr.contains(#"unknown kind "podcast"; choose one of book, harvest, debate, log, resource, pathway, page, note"#))
         let reinit = try outloud(["init", "content"], in: folder.path)
         #expect(reinit.status == 1 && reinit.stderr.hasPrefix("error: content is not empty"))
+    }
+
+    /// A new pathway builds as it is written: one warning, for the steps only its mentor can choose.
+    @Test func newPathwayThenBuildGivesNoError() throws {
+        let folder = try workFolder()
+        #expect(try outloud(["init", "content"], in: folder.path).status == 0)
+        let new = try outloud(["new", "pathway", "Facilitation: from novice to competent"], in: folder.path)
+        #expect(new.status == 0 && new.stdout == "content/pathways/facilitation-from-novice-to-competent.md\n", "\(new.stderr)")
+        let build = try outloud(["build"], in: folder.path)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stderr.contains("content/pathways/facilitation-from-novice-to-competent.md:1:1: warning: a pathway needs a `steps`"))
+        #expect(!build.stderr.contains("error"))
+        #expect(folder.read("output/pathways/facilitation-from-novice-to-competent/index.html")?.contains("Facilitation: from novice to competent") == true)
     }
 
     @Test func datesWithoutGitAreNotedOnceUnlessNoGitIsGiven() throws {

@@ -295,6 +295,38 @@ import Testing
         #expect(large / small < 10, "\(name) grows faster than its input: \(small) for n/4, \(large) for n")
     }
 
+    /// One step listed 20,000 times, and 20,000 tasks that begin with the same six words, get
+    /// their `-2`, `-3`… ids in linear time.
+    @Test func aPathwayRepeatingOneStepTwentyThousandTimes() async throws {
+        let steps = String(repeating: "  - resource: resources/r.md\n", count: 20_000)
+            + (0..<20_000).map { "  - task: Pair with Kofi on one audit, number \($0)\n" }.joined()
+        let site = try Site([
+            "resources/r.md": "---\ntitle: R\nurl: https://example.com/\n---\nBody.\n",
+            "pathways/long.md": "---\ntitle: Long\nsteps:\n\(steps)---\nBody.\n",
+        ])
+        let diagnostics = await site.build(bound: 30)
+        #expect(diagnostics.count == 20_000)
+        #expect(diagnostics.first?.hasPrefix("pathways/long.md:1:1: warning: a pathway needs a `skill`") == true)
+        #expect(diagnostics.last == "pathways/long.md:20003:15: warning: resources/r.md is already step 1 of this pathway; it is listed twice")
+    }
+
+    /// 4,000 pathways, each the first step of the one before and the last of the first: the
+    /// cycle is found without a stack frame per pathway, and named by its ends.
+    @Test func aCycleOfFourThousandNestedPathways() async throws {
+        let count = 4_000
+        var files: [String: String] = [:]
+        for number in 0..<count {
+            files["pathways/p\(number).md"] = "---\ntitle: P\(number)\nsteps:\n  - pathway: p\((number + 1) % count)\n---\nBody.\n"
+        }
+        let site = try Site(files)
+        let diagnostics = await site.build(bound: 60)
+        let errors = diagnostics.filter { $0.contains(": error: ") }
+        #expect(errors.count == 1 && diagnostics.count == count + 1, "a `skill` warning per pathway and one cycle")
+        #expect(errors.first?.contains(" includes itself through other pathways (p") == true)
+        #expect(errors.first?.contains(" → … → ") == true && errors.first?.hasSuffix("); the step is shown without its link") == true)
+        #expect(site.page("pathways/p0/index.html") != nil, "the site is still built")
+    }
+
     @Test func tenThousandColumnTable() {
         expectLinear("columns", size: 10_000) { count in
             String(repeating: "| a ", count: count) + "|\n" + String(repeating: "|:-:", count: count) + "|\n"

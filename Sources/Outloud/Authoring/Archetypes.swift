@@ -7,10 +7,11 @@ import Mustache
 /// A site overrides one with `archetypes/<kind>.md` next to its content folder, a theme with
 /// `themes/<name>/archetypes/<kind>.md`. Archetypes are Mustache templates rendered as text:
 /// `{{title}}` is a quoted YAML string, `{{date}}` today, `{{week}}` this ISO week,
-/// `{{authors}}` a YAML list of people ids, `{{kind}}` and `{{slug}}` as they are.
+/// `{{authors}}` a YAML list of people ids, `{{kind}}` and `{{slug}}` as they are; for a
+/// pathway, `{{skill}}`, `{{from}}` and `{{to}}` as its title names them (`PathwayTitle`).
 public enum Archetypes {
     /// The kinds `outloud new` makes, with the folder each goes in.
-    public static let kinds: [Kind] = [.book, .harvest, .debate, .log, .resource, .page, .note]
+    public static let kinds: [Kind] = [.book, .harvest, .debate, .log, .resource, .pathway, .page, .note]
 
     static let builtIn: [Kind: String] = [
         .book: """
@@ -99,6 +100,37 @@ public enum Archetypes {
             ---
 
             Who it is for and what they will get from it.
+
+            """,
+        .pathway: """
+            ---
+            title: {{title}}
+            # The skill (an id from skills.yml) and the Dreyfus levels the pathway starts from and
+            # leads to: novice, advanced-beginner, competent, proficient or expert. The curator
+            # looks after it (a person id from people.yml).
+            skill: {{skill}}
+            from: {{from}}
+            to: {{to}}
+            curator: {{author}}
+            date: {{date}}
+            steps:
+            # In order. A step names one resource, note or pathway (by path, slug or "[[Title]]")
+            # or a task, and may say why, how long it takes and whether it is optional. A step's
+            # `id` keeps readers' progress when steps move; left out, it is made from the target.
+            #  - resource: resources/a-resource.md
+            #    why: What the learner gets from it, and which parts matter most.
+            #    minutes: 45            # else the resource's `time`
+            #  - note: "[[A note of ours]]"
+            #    why: How we do it here.
+            #  - pathway: a-shorter-pathway
+            #    optional: true
+            #  - task: Pair with a mentor on one real piece of work, and write it up in your log.
+            #    id: pair-on-it
+            #    minutes: 120
+            ---
+
+            Who this pathway is for, what they will be able to do at the end, and how to work
+            through it.
 
             """,
         .page: """

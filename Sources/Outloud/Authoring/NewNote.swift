@@ -72,17 +72,24 @@ public struct NewNote: Sendable {
         let theme = themeName ?? catalog.config.theme ?? "default"
         let archetype = Archetypes.template(for: kind, siteFolder: siteFolder.isEmpty ? "." : siteFolder,
                                             themeFolder: FileIO.join(themesPath, theme), fileIO: fileIO)
+        var values = [
+            "title": Archetypes.yamlQuoted(effectiveTitle),
+            "date": today.description,
+            "week": week.description,
+            "authors": author.map { "[\($0)]" } ?? "[]",
+            "author": author ?? "",
+            "kind": kind.rawValue,
+            "slug": slug,
+        ]
+        if kind == .pathway {
+            let named = PathwayTitle(effectiveTitle, skills: catalog.skills)
+            values["skill"] = named.skill ?? ""
+            values["from"] = named.from.rawValue
+            values["to"] = named.to.rawValue
+        }
         let text: String
         do {
-            text = try Archetypes.render(archetype.text, values: [
-                "title": Archetypes.yamlQuoted(effectiveTitle),
-                "date": today.description,
-                "week": week.description,
-                "authors": author.map { "[\($0)]" } ?? "[]",
-                "author": author ?? "",
-                "kind": kind.rawValue,
-                "slug": slug,
-            ])
+            text = try Archetypes.render(archetype.text, values: values)
         } catch {
             throw Failure(description: "\(archetype.origin): the archetype is not a valid Mustache template (\(error))")
         }
@@ -91,10 +98,12 @@ public struct NewNote: Sendable {
         } catch {
             throw Failure(description: "\(path): \(error.message)")
         }
+        // A pathway has a curator where other notes have authors.
+        let (whom, field) = kind == .pathway ? ("curator", "curator") : ("author", "authors")
         let hint: String? = if author != nil { nil } else if let gitEmail {
-            "your git email \(gitEmail) is not in people.yml, so the note has no author; add `email: \(gitEmail)` to your entry or fill in `authors`"
+            "your git email \(gitEmail) is not in people.yml, so the note has no \(whom); add `email: \(gitEmail)` to your entry or fill in `\(field)`"
         } else {
-            "git has no user.email, so the note has no author; fill in `authors`"
+            "git has no user.email, so the note has no \(whom); fill in `\(field)`"
         }
         return Created(path: path, hint: hint)
     }

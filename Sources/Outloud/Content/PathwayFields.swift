@@ -83,9 +83,11 @@ extension KindDetails {
         }
         guard var text = fields.scalarText(value, field: key) else { return nil }
         text = text.trimmingCharacters(in: .whitespaces)
-        // `[[Title]]`, as a note links in Obsidian, names the note by its title.
+        // `[[Title]]`, as a note links in Obsidian, names the note by its title; a link copied
+        // with its shown text, `[[Title|text]]`, names the same note.
         if key != "task", text.hasPrefix("[["), text.hasSuffix("]]"), text.count > 4 {
-            text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+            let inner = text.dropFirst(2).dropLast(2)
+            text = String(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? inner).trimmingCharacters(in: .whitespaces)
         }
         guard !text.isEmpty else {
             fields.ignored("`\(key)` of a step is empty", at: value)

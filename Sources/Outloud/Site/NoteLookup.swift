@@ -108,6 +108,8 @@ struct NoteLookup {
     /// A pathway step's target: a file path (`resources/wcag.md`), then as a wikilink's.
     func step(_ text: String) -> WikiMatch {
         if let found = byPath[Self.pathKey(text)] { return .found(found, others: []) }
+        // A draft's path would otherwise read as a typo: say it is a draft, as a link does.
+        if draftPaths.contains(Self.pathKey(text)) { return .draft }
         return find(text)
     }
 

@@ -2,54 +2,79 @@
 /// the time of a nested pathway, the time estimates a pathway lacks, and who follows what.
 extension Pathways {
     /// Finds every step that closes a cycle of pathways (A includes B includes A) and turns it
-    /// into text, with an error: a reader could never finish such a route.
+    /// into text, with an error: a reader could never finish such a route. A depth-first walk
+    /// with a stack of its own, so a chain of thousands of nested pathways cannot overflow the
+    /// thread's stack.
     mutating func breakCycles(notes: [Note]) {
         enum Mark { case unvisited, open, done }
         var marks = [Mark](repeating: .unvisited, count: routes.count)
-        var trail: [Int] = []
-        func visit(_ route: Int) {
-            marks[route] = .open
-            trail.append(route)
-            for step in routes[route].steps.indices {
+        // The open routes, each with the next of its steps to follow, and where each is on it.
+        var trail: [(route: Int, step: Int)] = []
+        var onTrail: [Int: Int] = [:]
+        for start in routes.indices where marks[start] == .unvisited {
+            marks[start] = .open
+            trail = [(start, 0)]
+            onTrail = [start: 0]
+            while let (route, step) = trail.last {
+                guard step < routes[route].steps.count else {
+                    marks[route] = .done
+                    onTrail[route] = nil
+                    trail.removeLast()
+                    continue
+                }
+                trail[trail.count - 1].step += 1
                 guard let target = routes[route].steps[step].note, let next = byNote[target] else { continue }
                 switch marks[next] {
                 case .open:
                     // The loop from this pathway round to itself: route → next → … → route.
-                    let loop = [route] + trail[trail.firstIndex(of: next)!...].dropLast() + [route]
-                    let names = loop.map { routes[$0].id }.joined(separator: " → ")
+                    let loop = [route] + trail[onTrail[next]!...].map(\.route).dropLast() + [route]
+                    // A loop of hundreds of pathways is named by its ends, so messages stay short.
+                    let shown = loop.count <= 8 ? loop.map { routes[$0].id } : loop.prefix(3).map { routes[$0].id } + ["…"] + loop.suffix(3).map { routes[$0].id }
                     let note = notes[routes[route].note]
                     let written = note.details.pathway?.steps[step]
-                    diagnostics.append(.containedError("pathway \(routes[route].id) includes itself through other pathways (\(names)); the step is shown without its link",
+                    diagnostics.append(.containedError("pathway \(routes[route].id) includes itself through other pathways (\(shown.joined(separator: " → "))); the step is shown without its link",
                                                        at: SourceLocation(path: note.displayPath, line: written?.targetLine ?? 1, column: written?.targetColumn ?? 1)))
                     routes[route].steps[step].target = .missing(notes[target].title)
                 case .unvisited:
-                    visit(next)
+                    marks[next] = .open
+                    onTrail[next] = trail.count
+                    trail.append((next, 0))
                 case .done:
                     break
                 }
             }
-            trail.removeLast()
-            marks[route] = .done
         }
-        for route in routes.indices where marks[route] == .unvisited { visit(route) }
     }
 
-    /// A nested pathway's step takes the nested pathway's total time, when it gives none; the
-    /// routes have no cycles by now, so the recursion ends.
+    /// A nested pathway's step takes the nested pathway's total time, when it gives none. The
+    /// routes have no cycles by now; nested totals come first, from a stack of its own.
     mutating func addNestedTimes() {
-        var totals: [Int: Int?] = [:]
-        func total(_ route: Int) -> Int? {
-            if let known = totals[route] { return known }
-            for step in routes[route].steps.indices where routes[route].steps[step].minutes == nil {
-                if let target = routes[route].steps[step].note, let nested = byNote[target] {
-                    routes[route].steps[step].minutes = total(nested)
+        var totals: [Int: Int?] = [:]  // route → its total, nil inside when it has no estimate
+        for start in routes.indices where totals[start] == nil {
+            var stack = [start]
+            while let route = stack.last {
+                guard totals[route] == nil else {
+                    stack.removeLast()
+                    continue
                 }
+                let nested = routes[route].steps.indices.compactMap { step -> Int? in
+                    guard routes[route].steps[step].minutes == nil, let target = routes[route].steps[step].note else { return nil }
+                    return byNote[target]
+                }
+                let waiting = nested.filter { totals[$0] == nil }
+                guard waiting.isEmpty else {
+                    stack += waiting
+                    continue
+                }
+                for step in routes[route].steps.indices where routes[route].steps[step].minutes == nil {
+                    if let target = routes[route].steps[step].note, let inner = byNote[target] {
+                        routes[route].steps[step].minutes = totals[inner] ?? nil
+                    }
+                }
+                totals[route] = .some(routes[route].hasEstimate ? routes[route].minutes : nil)
+                stack.removeLast()
             }
-            let value = routes[route].hasEstimate ? routes[route].minutes : nil
-            totals[route] = value
-            return value
         }
-        for route in routes.indices { _ = total(route) }
     }
 
     /// In a pathway with a time estimate, a resource or task without one makes the total

@@ -66,9 +66,9 @@ struct Pathways: Sendable, Hashable {
     init() {}
 
     init(notes: [Note], pathways: [Int], lookup: NoteLookup, catalog: Catalog) {
+        let ids = pathwayIDs(notes: notes, pathways: pathways)
         for index in pathways {
-            let id = String(notes[index].urlPath.split(separator: "/").last ?? "")
-            guard byID[id] == nil else { continue }  // two pathways of one name clash as URLs already
+            let id = ids[index]!
             byID[id] = routes.count
             byNote[index] = routes.count
             let fields = notes[index].details.pathway ?? .init()
@@ -105,6 +105,7 @@ struct Pathways: Sendable, Hashable {
         var steps: [Step] = []
         var firstOf: [Int: Int] = [:]  // target note → its first step number
         var ids: [String: Int] = [:]   // id → step number
+        var suffixes: [String: Int] = [:]  // id → the next suffix to try for it
         for written in fields.steps {
             let location = Self.location(note, written)
             var step = Step(id: "", target: .missing(""), optional: written.optional, minutes: written.minutes, why: written.why)
@@ -127,7 +128,7 @@ struct Pathways: Sendable, Hashable {
                     name = Slug.make(NoteLookup.stem(text))
                 }
             }
-            step.id = uniqueID(written.id, made: name.isEmpty ? "step" : name, number: steps.count + 1, taken: &ids, note: note)
+            step.id = uniqueID(written.id, made: name.isEmpty ? "step" : name, number: steps.count + 1, taken: &ids, suffixes: &suffixes, note: note)
             steps.append(step)
         }
         return steps
@@ -190,15 +191,22 @@ struct Pathways: Sendable, Hashable {
 
     /// `written` if it is free, else `made` if free, else `made-2`, `made-3`…; an `id:` written
     /// twice is a warning (progress would be shared between the two steps).
-    private mutating func uniqueID(_ written: Located<String>?, made: String, number: Int, taken: inout [String: Int], note: Note) -> String {
-        var id = written?.value ?? made
+    /// `suffixes` remembers where each id's search stopped: the suffixes below stay taken, and
+    /// starting again from 2 would make a step listed n times cost n² lookups.
+    private mutating func uniqueID(_ written: Located<String>?, made: String, number: Int, taken: inout [String: Int],
+                                   suffixes: inout [String: Int], note: Note) -> String {
+        let base = written?.value ?? made
         if let written, let other = taken[written.value] {
             diagnostics.append(.warning("step id \"\(written.value)\" is also step \(other)'s; ids must be unique within a pathway", at: SourceLocation(path: note.displayPath, line: written.line, column: written.column)))
         }
-        var suffix = 2
-        while taken[id] != nil {
-            id = (written?.value ?? made) + "-\(suffix)"
-            suffix += 1
+        var id = base
+        if taken[id] != nil {
+            var suffix = suffixes[base] ?? 2
+            repeat {
+                id = base + "-\(suffix)"
+                suffix += 1
+            } while taken[id] != nil
+            suffixes[base] = suffix
         }
         taken[id] = number
         return id
