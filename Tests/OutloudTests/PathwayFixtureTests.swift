@@ -14,8 +14,8 @@ import Testing
     @Test func cyclesAreContainedErrorsAndTheSiteIsStillBuilt() async {
         let build = await FixtureBuild("pathways")
         #expect(build.diagnostics == [
-            "pathways/beta.md:7:14: error: pathway beta includes itself through other pathways (alpha → beta → alpha); the step is shown without its link",
-            "pathways/itself.md:7:14: error: pathway pathways/itself.md includes itself; the step is shown without its link",
+            "pathways/beta.md:7:14: error: pathway beta includes itself through other pathways (beta → alpha → beta); the step is shown without its link",
+            "pathways/itself.md:7:14: error: pathway itself includes itself; the step is shown without its link",
             #"people.yml:3:30: warning: kofi follows the pathway "keybord-first", which does not exist (did you mean "keyboard-first"?)"#,
             "people.yml:6:13: warning: `pathways` must be a list, like `pathways: [keyboard-first]`; it is ignored",
         ])

@@ -12,9 +12,11 @@ extension ViewModels {
                            steps: route.steps.enumerated().map { PathwayStepView(number: $0.offset + 1, step: $0.element, site: site) })
     }
 
-    /// Where a note is a step: each pathway with the steps around it.
+    /// Where a note is a step: each pathway with the steps around it. A note listed twice in
+    /// one pathway (a warning) gets one box, at its first place.
     func pathwayPlaces(of note: Int) -> [PathwayPlaceView] {
-        (site.pathways.places[note] ?? []).map { place in
+        var seen = Set<Int>()
+        return (site.pathways.places[note] ?? []).filter { seen.insert($0.route).inserted }.map { place in
             let steps = site.pathways.routes[place.route].steps
             return PathwayPlaceView(
                 summary: pathwaySummary(place.route), number: place.step + 1, count: steps.count,
