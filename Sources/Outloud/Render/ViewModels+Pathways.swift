@@ -28,26 +28,30 @@ extension ViewModels {
     /// Every pathway by skill, in the catalog's order (skills it does not know last, by id);
     /// within a skill from the lowest starting level, then by title.
     func pathwayGroups() -> [PathwayGroup] {
-        let routes = site.pathways.routes.indices
         var bySkill: [String: [Int]] = [:]
-        for route in routes { bySkill[site.pathways.routes[route].skill ?? "", default: []].append(route) }
+        for route in site.pathways.routes.indices { bySkill[site.pathways.routes[route].skill ?? "", default: []].append(route) }
         let known = site.catalog.skills.map(\.id).filter { bySkill[$0] != nil }
         let unknown = bySkill.keys.filter { site.catalog.skill($0) == nil }.sorted()
         return (known + unknown).map { skill in
-            let sorted = (bySkill[skill] ?? []).sorted { a, b in
-                let (x, y) = (site.pathways.routes[a], site.pathways.routes[b])
-                let (xRank, yRank) = (x.from?.rank ?? 0, y.from?.rank ?? 0)
-                if xRank != yRank { return xRank < yRank }
-                return site.notes[x.note].title < site.notes[y.note].title
-            }
-            return PathwayGroup(skill: skill.isEmpty ? ItemLink(name: "No skill") : ItemLink(skill: skill, catalog: site.catalog),
-                                pathways: sorted.map(pathwaySummary))
+            PathwayGroup(skill: skill.isEmpty ? ItemLink(name: "No skill") : ItemLink(skill: skill, catalog: site.catalog),
+                         pathways: ordered(bySkill[skill] ?? []).map(pathwaySummary))
         }
     }
 
-    /// The pathways of `skill`, from the lowest starting level.
+    /// The pathways of `skill`, from the lowest starting level: one pass over the routes, not
+    /// every group, since each skill page asks.
     func pathways(ofSkill skill: String) -> [PathwaySummary] {
-        pathwayGroups().first { $0.skill.id == skill }?.pathways ?? []
+        ordered(site.pathways.routes.indices.filter { site.pathways.routes[$0].skill == skill }).map(pathwaySummary)
+    }
+
+    /// Routes from the lowest starting level, then by title.
+    private func ordered(_ routes: [Int]) -> [Int] {
+        routes.sorted { a, b in
+            let (x, y) = (site.pathways.routes[a], site.pathways.routes[b])
+            let (xRank, yRank) = (x.from?.rank ?? 0, y.from?.rank ?? 0)
+            if xRank != yRank { return xRank < yRank }
+            return (site.notes[x.note].title, a) < (site.notes[y.note].title, b)
+        }
     }
 
     /// The home page's pick: the most followed first, then the newest.
