@@ -273,7 +273,8 @@ def describe(violations):
 
 def show_progress(driver):
     """A reader's progress on the pathway page: the first two steps done and the third
-    skipped, stored as the page's script stores it, then the page loaded again."""
+    skipped, stored as the page's script stores it, then the page loaded again and scrolled
+    to its steps."""
     ids = driver.execute_script(
         "var s = document.querySelector('[data-pathway]');"
         "return s ? [s.dataset.pathway].concat([].map.call(s.querySelectorAll('[data-step]'), function (li) { return li.dataset.step; })) : [];")
@@ -284,6 +285,8 @@ def show_progress(driver):
                           "outloud.pathway." + ids[0], json.dumps({"v": 1, "steps": marks}))
     driver.refresh()
     time.sleep(0.3)
+    # The screenshot shows the steps with their ticks, not the top of the page.
+    driver.execute_script("document.getElementById('pathway').scrollIntoView();")
 
 
 def browse(base, folder, shots, widths, schemes, axe_script, full, chosen=None, prefix=""):
