@@ -17,6 +17,7 @@ import Testing
             "pathways/beta.md:7:14: error: pathway beta includes itself through other pathways (beta → alpha → beta); the step is shown without its link",
             "pathways/itself.md:7:14: error: pathway itself includes itself; the step is shown without its link",
             #"people.yml:3:30: warning: kofi follows the pathway "keybord-first", which does not exist (did you mean "keyboard-first"?)"#,
+            #"people.yml:3:45: warning: kofi follows the pathway "keyboard-first" twice; it is counted once"#,
             "people.yml:6:13: warning: `pathways` must be a list, like `pathways: [keyboard-first]`; it is ignored",
         ])
         #expect(!build.report.succeeded && build.report.writesOutput)

@@ -67,7 +67,7 @@ struct PathwaySite {
     /// The route of the pathway at `path` (`pathways/a.md`).
     func route(_ path: String) -> Pathways.Route? {
         guard let index = site.notes.firstIndex(where: { $0.sourcePath == path }) else { return nil }
-        return pathways.route(of: index)
+        return pathways.byNote[index].map { pathways.routes[$0] }
     }
 
     /// What a step leads to, as a test reads it: a note's path, `task: …` or `missing: …`.

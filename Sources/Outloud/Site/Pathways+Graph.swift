@@ -1,10 +1,10 @@
 /// What needs every pathway resolved first: pathways that include themselves through others,
 /// the time of a nested pathway, the time estimates a pathway lacks, and who follows what.
 extension Pathways {
-    /// Finds every step that closes a cycle of pathways (A includes B includes A) and turns it
-    /// into text, with an error: a reader could never finish such a route. A depth-first walk
-    /// with a stack of its own, so a chain of thousands of nested pathways cannot overflow the
-    /// thread's stack.
+    /// Finds every step that closes a cycle of pathways (A includes B includes A, or A itself)
+    /// and turns it into text, with an error: a reader could never finish such a route. A
+    /// depth-first walk with a stack of its own, so a chain of thousands of nested pathways
+    /// cannot overflow the thread's stack.
     mutating func breakCycles(notes: [Note]) {
         enum Mark { case unvisited, open, done }
         var marks = [Mark](repeating: .unvisited, count: routes.count)
@@ -32,7 +32,9 @@ extension Pathways {
                     let shown = loop.count <= 8 ? loop.map { routes[$0].id } : loop.prefix(3).map { routes[$0].id } + ["…"] + loop.suffix(3).map { routes[$0].id }
                     let note = notes[routes[route].note]
                     let written = note.details.pathway?.steps[step]
-                    diagnostics.append(.containedError("pathway \(routes[route].id) includes itself through other pathways (\(shown.joined(separator: " → "))); the step is shown without its link",
+                    // A step naming its own pathway is a loop of one.
+                    let how = loop.count == 2 ? "" : " through other pathways (\(shown.joined(separator: " → ")))"
+                    diagnostics.append(.containedError("pathway \(routes[route].id) includes itself\(how); the step is shown without its link",
                                                        at: SourceLocation(path: note.displayPath, line: written?.targetLine ?? 1, column: written?.targetColumn ?? 1)))
                     routes[route].steps[step].target = .missing(notes[target].title)
                 case .unvisited:
@@ -107,7 +109,11 @@ extension Pathways {
                                                 at: SourceLocation(path: catalog.peoplePath, line: followed.line, column: followed.column)))
                     continue
                 }
-                guard !routes[route].learners.contains(person.id) else { continue }
+                guard !routes[route].learners.contains(person.id) else {
+                    diagnostics.append(.warning("\(person.id) follows the pathway \"\(followed.value)\" twice; it is counted once",
+                                                at: SourceLocation(path: catalog.peoplePath, line: followed.line, column: followed.column)))
+                    continue
+                }
                 routes[route].learners.append(person.id)
                 byPerson[person.id, default: []].append(route)
             }

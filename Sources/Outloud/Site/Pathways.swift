@@ -88,8 +88,6 @@ struct Pathways: Sendable, Hashable {
         findLearners(catalog: catalog)
     }
 
-    func route(of note: Int) -> Route? { byNote[note].map { routes[$0] } }
-
     /// Where a step's target is written, for its diagnostics.
     private static func location(_ note: Note, _ step: KindDetails.Pathway.Step) -> SourceLocation {
         SourceLocation(path: note.displayPath, line: step.targetLine, column: step.targetColumn)
@@ -104,8 +102,7 @@ struct Pathways: Sendable, Hashable {
         }
         var steps: [Step] = []
         var firstOf: [Int: Int] = [:]  // target note → its first step number
-        var ids: [String: Int] = [:]   // id → step number
-        var suffixes: [String: Int] = [:]  // id → the next suffix to try for it
+        var ids = UniqueNames()  // step id → step number
         for written in fields.steps {
             let location = Self.location(note, written)
             var step = Step(id: "", target: .missing(""), optional: written.optional, minutes: written.minutes, why: written.why)
@@ -128,7 +125,12 @@ struct Pathways: Sendable, Hashable {
                     name = Slug.make(NoteLookup.stem(text))
                 }
             }
-            step.id = uniqueID(written.id, made: name.isEmpty ? "step" : name, number: steps.count + 1, taken: &ids, suffixes: &suffixes, note: note)
+            // A written `id:` used twice would share one reader's progress between two steps.
+            if let written = written.id, let other = ids.owner(of: written.value) {
+                diagnostics.append(.warning("step id \"\(written.value)\" is also step \(other)'s; ids must be unique within a pathway",
+                                            at: SourceLocation(path: note.displayPath, line: written.line, column: written.column)))
+            }
+            step.id = ids.claim(written.id?.value ?? (name.isEmpty ? "step" : name), for: steps.count + 1)
             steps.append(step)
         }
         return steps
@@ -152,11 +154,6 @@ struct Pathways: Sendable, Hashable {
                 let better = target.kind == .pathway ? "pathway" : target.kind == .resource && field == "pathway" ? "resource" : "note"
                 let article = target.kind == .resource ? "a resource" : "a \(target.kind.label.lowercased())"
                 diagnostics.append(.warning("step `\(field): \(text)` is \(article) (\(target.sourcePath)), not \(field == "resource" ? "a resource" : "a \(field)"); name it with `\(better):`", at: location))
-            }
-            if target.sourcePath == note.sourcePath {
-                let id = note.urlPath.split(separator: "/").last.map(String.init) ?? note.sourcePath
-                diagnostics.append(.containedError("pathway \(id) includes itself; the step is shown without its link", at: location))
-                return .missing(target.title)
             }
             return .note(index)
         case .draft:
@@ -187,28 +184,5 @@ struct Pathways: Sendable, Hashable {
         if let level = step.level, let to = route.to, level > to {
             diagnostics.append(.warning("\(target.sourcePath) is at the \(level.rawValue) level, above this pathway's `to` (\(to.rawValue))", at: location))
         }
-    }
-
-    /// `written` if it is free, else `made` if free, else `made-2`, `made-3`…; an `id:` written
-    /// twice is a warning (progress would be shared between the two steps).
-    /// `suffixes` remembers where each id's search stopped: the suffixes below stay taken, and
-    /// starting again from 2 would make a step listed n times cost n² lookups.
-    private mutating func uniqueID(_ written: Located<String>?, made: String, number: Int, taken: inout [String: Int],
-                                   suffixes: inout [String: Int], note: Note) -> String {
-        let base = written?.value ?? made
-        if let written, let other = taken[written.value] {
-            diagnostics.append(.warning("step id \"\(written.value)\" is also step \(other)'s; ids must be unique within a pathway", at: SourceLocation(path: note.displayPath, line: written.line, column: written.column)))
-        }
-        var id = base
-        if taken[id] != nil {
-            var suffix = suffixes[base] ?? 2
-            repeat {
-                id = base + "-\(suffix)"
-                suffix += 1
-            } while taken[id] != nil
-            suffixes[base] = suffix
-        }
-        taken[id] = number
-        return id
     }
 }
