@@ -84,7 +84,7 @@ import Testing
 
     @Test func aMappingNamesTheKindsItAccepts() async throws {
         let report = await build(["site.yml": "title: T\nkinds: {reading: novels}\n", "reading/a.md": "# A\n"])
-        #expect(report.diagnostics.map(\.message) == ["`kinds: {reading: novels}` names no kind; use books, harvests, debates, logs, resources or notes; it is ignored"])
+        #expect(report.diagnostics.map(\.message) == ["`kinds: {reading: novels}` names no kind; use books, harvests, debates, logs, resources, pathways or notes; it is ignored"])
         #expect(report.diagnostics.map(\.severity) == [.warning] && report.succeeded, "the site is built without the mapping")
     }
 

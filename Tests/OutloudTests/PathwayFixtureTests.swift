@@ -57,4 +57,15 @@ import Testing
         #expect(pathways.places[nested] == [.init(route: audits, step: 0)], "a nested pathway is a step too")
         #expect(pathways.routes[audits].steps.map(\.minutes) == [45, 1, 90], "the nested pathway's total leaves its optional step out")
     }
+
+    /// A handbook's `pathways/` of ordinary pages (career ladders, say) builds with a warning
+    /// that says how to map the folder, and its pages have no empty list of steps or its script.
+    @Test func aPathwayWithoutStepsHasNoStepList() async throws {
+        let site = try HostileInputTests.Site(["pathways/engineering.md": "# Engineering career pathway\n\nHow engineers grow here.\n"])
+        let diagnostics = await site.build()
+        #expect(diagnostics.contains { $0.hasPrefix("pathways/engineering.md:1:1: warning: a pathway needs a `steps` (pathways/ is the pathway kind's folder") })
+        let page = try #require(site.page("pathways/engineering/index.html"))
+        #expect(page.contains("Engineering career pathway"))
+        #expect(!page.contains("pathway-steps") && !page.contains("pathways.js"))
+    }
 }

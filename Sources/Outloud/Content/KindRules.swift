@@ -54,7 +54,7 @@ struct KindRules: Sendable, Hashable {
         return key == "notes" ? .note : nil
     }
 
-    static let choices = "books, harvests, debates, logs, resources or notes"
+    static let choices = "books, harvests, debates, logs, resources, pathways or notes"
 }
 
 extension SiteConfig {
